@@ -1,0 +1,414 @@
+/**
+ * Builds the Note model from text: unified + remark-parse + remark-frontmatter
+ * for the Markdown, `yaml` for the front matter, mdast-util-to-nlcst +
+ * parse-english for paragraphs, sentences and words.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkFrontmatter from 'remark-frontmatter';
+import { toNlcst } from 'mdast-util-to-nlcst';
+import { ParseEnglish } from 'parse-english';
+import { toString as nlcstToString } from 'nlcst-to-string';
+import { visit } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import type { Root as MdastRoot, Html, Link } from 'mdast';
+import type { Root as NlcstRoot, Paragraph as NlcstParagraph, Sentence as NlcstSentence, Word as NlcstWord } from 'nlcst';
+import {
+  CHANNELS,
+  SCENARIOS,
+  STATUSES,
+  type Channel,
+  type FrontMatter,
+  type FrontMatterBlock,
+  type Greeting,
+  type HtmlComment,
+  type Note,
+  type Paragraph,
+  type Scenario,
+  type Sentence,
+  type SignOff,
+  type Span,
+  type Status,
+  type Word,
+} from './note';
+import { computeLineStarts, offsetToLine } from './text';
+import { parseDate } from './dates';
+
+const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+const english = new ParseEnglish();
+
+/** mdast node types whose text is not prose. */
+const IGNORED_FOR_PROSE = ['yaml', 'code', 'html', 'definition', 'thematicBreak', 'table'];
+
+/** YAML aliases beyond this count are refused (an alias bomb must not hang or exhaust memory). */
+const MAX_YAML_ALIASES = 100;
+
+export function parseNote(input: string): Note {
+  const text = typeof input === 'string' ? input : String(input);
+  const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const source = bomLength ? text.slice(1) : text;
+  const tree = markdown.parse(source) as MdastRoot;
+  const lineStarts = computeLineStarts(text);
+
+  const frontMatterBlock = readFrontMatterBlock(text, source, tree, bomLength);
+  const frontMatter = typeFrontMatter(frontMatterBlock);
+  const body: Span = { start: frontMatterBlock.present ? frontMatterBlock.span.end : bomLength, end: text.length };
+
+  const comments: HtmlComment[] = [];
+  const sourceSpans: Span[] = [];
+  visit(tree, (node) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) return;
+    if (node.type === 'html') {
+      const value = (node as Html).value;
+      for (const m of value.matchAll(/<!--([\s\S]*?)-->/g)) {
+        const s = start + bomLength + (m.index ?? 0);
+        comments.push({ start: s, end: s + m[0].length, value: m[1].trim(), line: offsetToLine(lineStarts, s) });
+      }
+    } else if (node.type === 'inlineCode' || node.type === 'code') {
+      sourceSpans.push({ start: start + bomLength, end: end + bomLength });
+      return;
+    } else if (node.type === 'link') {
+      const link = node as Link;
+      const first = link.children[0];
+      // An autolink (`<https://…>` or `<me@example.com>`) shows its URL as its text.
+      if (link.children.length === 1 && first.type === 'text' && link.url.endsWith(first.value)) {
+        sourceSpans.push({ start: start + bomLength, end: end + bomLength });
+      }
+    }
+    return;
+  });
+  // Bare URLs and e-mail addresses in prose are not words either.
+  for (const m of text.slice(body.start).matchAll(/\b(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) {
+    const s = body.start + (m.index ?? 0);
+    sourceSpans.push({ start: s, end: s + m[0].replace(/[.,;:!?)]+$/, '').length });
+  }
+  sourceSpans.sort((a, b) => a.start - b.start);
+
+  const paragraphs = readProse(tree, source, bomLength, sourceSpans);
+  const sentences = paragraphs.flatMap((p) => p.sentences);
+  const words = sentences.flatMap((s) => s.words);
+
+  return {
+    text,
+    lineStarts,
+    frontMatterBlock,
+    frontMatter,
+    body,
+    paragraphs,
+    sentences,
+    words,
+    wordCount: words.length,
+    greeting: findGreeting(paragraphs),
+    signOff: findSignOff(text, body),
+    comments,
+    sourceSpans,
+    tree,
+    bomLength,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Front matter
+
+function readFrontMatterBlock(text: string, source: string, tree: MdastRoot, bomLength: number): FrontMatterBlock {
+  const first = tree.children[0];
+  const empty: FrontMatterBlock = {
+    present: false,
+    span: { start: bomLength, end: bomLength },
+    contentSpan: { start: bomLength, end: bomLength },
+    problems: [],
+    entries: [],
+    notAMapping: false,
+  };
+  if (!first || first.type !== 'yaml' || first.position?.start.offset !== 0) {
+    // An opening fence with no closing one: remark-frontmatter does not take it,
+    // but the writer clearly meant front matter.
+    const open = /^---[ \t]*\r?\n/.exec(source);
+    if (open && !/\r?\n---[ \t]*(\r?\n|$)/.test(source.slice(open[0].length - 1))) {
+      const lineEnd = bomLength + open[0].length;
+      return {
+        ...empty,
+        problems: [{ start: bomLength, end: lineEnd - (open[0].endsWith('\r\n') ? 2 : 1), message: 'The front matter opens with `---` but is never closed by a second `---` line.' }],
+      };
+    }
+    return empty;
+  }
+  const start = bomLength;
+  const end = bomLength + (first.position.end.offset ?? 0);
+  const openingFenceEnd = text.indexOf('\n', start) + 1;
+  const closingFenceStart = text.lastIndexOf('\n', end - 1) + 1;
+  const contentSpan = { start: openingFenceEnd, end: Math.max(openingFenceEnd, closingFenceStart) };
+  const yamlSource = text.slice(contentSpan.start, contentSpan.end);
+  const block: FrontMatterBlock = {
+    present: true,
+    span: { start, end },
+    contentSpan,
+    problems: [],
+    entries: [],
+    notAMapping: false,
+  };
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlSource, { uniqueKeys: false, prettyErrors: false, lineCounter, keepSourceTokens: false });
+  const toNote = (pos: [number, number] | undefined): Span => {
+    const s = contentSpan.start + Math.min(pos?.[0] ?? 0, yamlSource.length);
+    const e = contentSpan.start + Math.min(Math.max(pos?.[1] ?? 0, pos?.[0] ?? 0), yamlSource.length);
+    return { start: s, end: Math.max(e, s) };
+  };
+  for (const err of [...doc.errors, ...doc.warnings]) {
+    block.problems.push({ ...toNote(err.pos), message: cleanYamlMessage(err.message) });
+  }
+  if (doc.errors.length > 0) return block;
+
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return block;
+  if (!isMap(contents)) {
+    block.notAMapping = true;
+    return block;
+  }
+  for (const pair of contents.items) {
+    const keyNode = pair.key as YamlNode | null;
+    if (!keyNode || !isScalar(keyNode) || !keyNode.range) continue;
+    const valueNode = pair.value as YamlNode | null;
+    let value: unknown;
+    try {
+      value = valueNode ? valueNode.toJS(doc, { maxAliasCount: MAX_YAML_ALIASES }) : null;
+    } catch (error) {
+      block.problems.push({
+        ...toNote(valueNode?.range ? [valueNode.range[0], valueNode.range[1]] : [keyNode.range[0], keyNode.range[1]]),
+        message: `The value of "${String(keyNode.value)}" could not be read: ${(error as Error).message}`,
+      });
+      continue;
+    }
+    const keyEnd = keyNode.range[1];
+    const valueSpan = valueNode?.range
+      ? toNote([valueNode.range[0], valueNode.range[1]])
+      : emptyValueSpan(yamlSource, keyEnd, contentSpan.start);
+    block.entries.push({ key: String(keyNode.value), keySpan: toNote([keyNode.range[0], keyEnd]), valueSpan, value });
+  }
+  return block;
+}
+
+function emptyValueSpan(yamlSource: string, keyEnd: number, base: number): Span {
+  const colon = yamlSource.indexOf(':', keyEnd);
+  const at = colon === -1 ? keyEnd : colon + 1;
+  return { start: base + at, end: base + at };
+}
+
+function cleanYamlMessage(message: string): string {
+  // yaml's messages end with "at line N, column M" plus a code excerpt in pretty mode; keep the first line.
+  return message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
+}
+
+function typeFrontMatter(block: FrontMatterBlock): FrontMatter {
+  const fm: FrontMatter = { scenario: 'after-interview', channel: 'email', topics: [], strengths: [] };
+  const seen = new Set<string>();
+  for (const { key, value } of block.entries) {
+    if (seen.has(key)) continue; // the first occurrence counts; valid-front-matter reports the duplicate
+    seen.add(key);
+    switch (key) {
+      case 'to':
+      case 'email':
+      case 'company':
+      case 'role':
+      case 'news':
+      case 'from':
+      case 'subject': {
+        const s = asText(value);
+        if (s !== undefined) fm[key] = s;
+        break;
+      }
+      case 'interviewed':
+      case 'sent': {
+        const s = value instanceof Date ? value.toISOString() : asText(value);
+        if (s === undefined) break;
+        const date = parseDate(s);
+        if (key === 'interviewed') {
+          fm.interviewed = s;
+          if (date) fm.interviewedAt = date;
+        } else {
+          fm.sent = s;
+          if (date) fm.sentAt = date;
+        }
+        break;
+      }
+      case 'scenario':
+        if ((SCENARIOS as readonly string[]).includes(value as string)) fm.scenario = value as Scenario;
+        break;
+      case 'channel':
+        if ((CHANNELS as readonly string[]).includes(value as string)) fm.channel = value as Channel;
+        break;
+      case 'status':
+        if ((STATUSES as readonly string[]).includes(value as string)) fm.status = value as Status;
+        break;
+      case 'topics':
+      case 'strengths':
+        fm[key] = asTextList(value);
+        break;
+      default:
+        break;
+    }
+  }
+  return fm;
+}
+
+/** A scalar as trimmed text; numbers are accepted (a role named "2"), empty strings are not. */
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+function asTextList(value: unknown): string[] {
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (!Array.isArray(value)) return [];
+  return value.map(asText).filter((v): v is string => v !== undefined);
+}
+
+// ---------------------------------------------------------------------------
+// Prose
+
+function readProse(tree: MdastRoot, source: string, bomLength: number, sourceSpans: Span[]): Paragraph[] {
+  const file = new VFile(source);
+  const nlcst = toNlcst(tree, file, english, { ignore: IGNORED_FOR_PROSE }) as NlcstRoot;
+  const text = (bomLength ? '\uFEFF' : '') + source;
+  const paragraphs: Paragraph[] = [];
+  const blockKinds = blockKindsByStart(tree, bomLength);
+  for (const node of nlcst.children) {
+    if (node.type !== 'ParagraphNode') continue;
+    const paragraph = readParagraph(node, text, bomLength, paragraphs.length, sourceSpans);
+    if (!paragraph) continue;
+    paragraph.kind = blockKinds.get(paragraph.start) ?? 'paragraph';
+    paragraphs.push(paragraph);
+  }
+  return paragraphs;
+}
+
+/** The mdast block type that starts at each offset (a heading's text starts after its `#`). */
+function blockKindsByStart(tree: MdastRoot, bomLength: number): Map<number, string> {
+  const kinds = new Map<number, string>();
+  visit(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading') return;
+    const first = (node as { children: { position?: { start: { offset?: number } } }[] }).children[0];
+    const at = first?.position?.start.offset;
+    if (at !== undefined) kinds.set(at + bomLength, node.type);
+  });
+  return kinds;
+}
+
+function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, bomLength: number): Span | undefined {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  if (s === undefined || e === undefined) return undefined;
+  return { start: s + bomLength, end: e + bomLength };
+}
+
+function readParagraph(node: NlcstParagraph, text: string, bomLength: number, index: number, sourceSpans: Span[]): Paragraph | undefined {
+  const span = spanOf(node, bomLength);
+  if (!span) return undefined;
+  const sentences: Sentence[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'SentenceNode') continue;
+    const sentence = readSentence(child, text, bomLength, index, sourceSpans);
+    if (sentence && sentence.text.trim()) sentences.push(sentence);
+  }
+  return { ...span, text: text.slice(span.start, span.end), sentences, kind: 'paragraph' };
+}
+
+function readSentence(node: NlcstSentence, text: string, bomLength: number, paragraph: number, sourceSpans: Span[]): Sentence | undefined {
+  const span = spanOf(node, bomLength);
+  if (!span) return undefined;
+  const words: Word[] = [];
+  for (const child of node.children) {
+    if (child.type !== 'WordNode') continue;
+    const w = spanOf(child as NlcstWord, bomLength);
+    if (!w || insideAny(w, sourceSpans)) continue;
+    const value = nlcstToString(child as NlcstWord);
+    if (!/[\p{L}\p{N}]/u.test(value)) continue;
+    words.push({ ...w, text: value, lower: value.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'") });
+  }
+  return { ...span, text: text.slice(span.start, span.end), words, paragraph };
+}
+
+function insideAny(span: Span, spans: Span[]): boolean {
+  for (const s of spans) {
+    if (s.start > span.start) break;
+    if (span.start >= s.start && span.end <= s.end) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Greeting and sign-off
+
+const SALUTATION = /^(dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|to whom it may concern)\b/i;
+
+function findGreeting(paragraphs: Paragraph[]): Greeting | undefined {
+  const first = paragraphs[0];
+  if (!first || first.kind !== 'paragraph') return undefined;
+  const lineEnd = first.text.search(/\r?\n/);
+  const line = lineEnd === -1 ? first.text : first.text.slice(0, lineEnd);
+  const m = SALUTATION.exec(line);
+  if (!m) return undefined;
+  const salutation = { start: first.start, end: first.start + m[0].length, text: m[0] };
+  // The greeting runs to the first comma, colon, dash or "!" (or the end of the line).
+  const rest = line.slice(m[0].length);
+  const stop = rest.search(/[,:!;\u2014\u2013]|\s-\s|<!--/);
+  const nameRaw = stop === -1 ? rest : rest.slice(0, stop);
+  const greetingEnd = salutation.end + (stop === -1 ? rest.length : stop + (/[,:!;\u2014\u2013]/.test(rest[stop]) ? 1 : 0));
+  const leading = nameRaw.length - nameRaw.trimStart().length;
+  const name = nameRaw.trim();
+  const greeting: Greeting = { start: first.start, end: greetingEnd, salutation, paragraph: 0 };
+  // A name is a few capitalised words, not the start of a sentence ("Hi, I wanted to…" has none).
+  if (name && name.split(/\s+/).length <= 5 && !/^to whom/i.test(m[0])) {
+    const s = salutation.end + leading;
+    greeting.name = { start: s, end: s + name.length, text: name };
+  }
+  return greeting;
+}
+
+const CLOSING =
+  /^(?:(?:with )?(?:best|kind|warm|warmest|kindest) (?:regards|wishes)|regards|best|all the best|sincerely(?: yours)?|yours (?:sincerely|truly)|respectfully(?: yours)?|(?:many )?thanks(?: again| so much)?|thank you(?: again| so much)?|with (?:gratitude|appreciation|thanks)|gratefully|warmly|cheers|take care|talk soon|looking forward)[,.!]?$/i;
+
+/** Strip what is not text on a line: HTML comments, trailing hard-break markers. */
+function lineContent(line: string): string {
+  return line.replace(/<!--[\s\S]*?-->/g, '').replace(/\\$/, '').trim();
+}
+
+function findSignOff(text: string, body: Span): SignOff | undefined {
+  // Walk the body's last non-empty lines backwards: up to two signature lines after a closing line.
+  const lines: { start: number; end: number; content: string }[] = [];
+  let end = body.end;
+  while (end > body.start && lines.length < 5) {
+    let start = text.lastIndexOf('\n', end - 1) + 1;
+    if (start < body.start) start = body.start;
+    const raw = text.slice(start, end).replace(/\r$/, '');
+    const content = lineContent(raw);
+    if (content) lines.unshift({ start, end: start + raw.length, content });
+    end = start - 1;
+  }
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    const closingText = line.content.replace(/^[*_]+|[*_]+$/g, '');
+    if (!CLOSING.test(closingText)) continue;
+    const after = lines.slice(i + 1);
+    if (after.length > 2) return undefined;
+    const closingStart = line.start + (text.slice(line.start, line.end).indexOf(line.content[0]) ?? 0);
+    const signOff: SignOff = {
+      start: closingStart,
+      end: after.length ? after[after.length - 1].end : line.end,
+      closing: { start: closingStart, end: closingStart + line.content.length, text: line.content },
+    };
+    if (after.length) {
+      const first = after[0];
+      const last = after[after.length - 1];
+      const nameStart = first.start + text.slice(first.start, first.end).indexOf(first.content[0]);
+      signOff.name = { start: nameStart, end: last.end, text: text.slice(nameStart, last.end).replace(/<!--[\s\S]*?-->/g, '').trim() };
+    }
+    return signOff;
+  }
+  return undefined;
+}

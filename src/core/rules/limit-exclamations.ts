@@ -1,0 +1,7 @@
+import { defineRule } from '../rule';
+
+// PLACEHOLDER: not implemented yet.
+export default defineRule(
+  { id: 'limit-exclamations', description: 'Not implemented yet', severity: 'info', fixable: false, tags: [] },
+  () => {},
+);

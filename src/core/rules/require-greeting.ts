@@ -1,0 +1,41 @@
+import { defineRule } from '../rule';
+import { greetingText } from '../sections';
+import { eolOf, lineEndAt } from '../text';
+
+/**
+ * The note should open with a salutation. The parser finds the greeting
+ * (note.greeting); this rule only asks for one.
+ */
+export default defineRule(
+  {
+    id: 'require-greeting',
+    description: 'The note opens with a greeting that names the recipient',
+    severity: 'warning',
+    fixable: true,
+    tags: ['structure'],
+    sources: ['002'],
+    cheap: true,
+  },
+  ({ note, report }) => {
+    if (note.greeting) return;
+    const first = note.paragraphs[0];
+    if (!first) return; // an empty note has nothing to greet yet
+    const greeting = greetingText(note);
+    const blank = eolOf(note.text).repeat(2);
+    const who = note.frontMatter.to ?? 'the person you met';
+    report({
+      start: first.start,
+      end: Math.min(first.end, lineEndAt(note.text, first.start)),
+      message: `The note does not open with a greeting; start with one that names ${who}.`,
+      fixes: [
+        {
+          title: `Insert "${greeting.text}"`,
+          kind: 'fix',
+          // Without a name in the front matter the inserted greeting has a slot to fill: not for --fix.
+          safe: Boolean(note.frontMatter.to),
+          edits: [{ start: first.start, end: first.start, newText: greeting.text + blank, snippet: greeting.snippet ? greeting.snippet + blank : undefined }],
+        },
+      ],
+    });
+  },
+);

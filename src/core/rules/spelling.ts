@@ -1,0 +1,7 @@
+import { defineRule } from '../rule';
+
+// PLACEHOLDER: not implemented yet.
+export default defineRule(
+  { id: 'spelling', description: 'Not implemented yet', severity: 'warning', fixable: false, tags: [] },
+  () => {},
+);
