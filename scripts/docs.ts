@@ -100,16 +100,65 @@ export function renderIndex(all: readonly Rule<never>[]): string {
   return lines.join('\n');
 }
 
+const JSON_TYPES: Record<string, unknown> = {
+  number: { type: 'number' },
+  integer: { type: 'integer' },
+  string: { type: 'string' },
+  boolean: { type: 'boolean' },
+  'string[]': { type: 'array', items: { type: 'string' } },
+};
+
+/** The JSON schema of `.notecoach.json`, so VS Code completes and checks it. */
+export function renderSchema(all: readonly Rule<never>[]): string {
+  const severity = { enum: ['off', 'info', 'warning', 'error'] };
+  const ruleProps: Record<string, unknown> = {};
+  for (const { meta } of all) {
+    const options: Record<string, unknown> = { severity: { ...severity, description: `Default: ${meta.severity}.` } };
+    for (const [name, spec] of Object.entries(meta.options ?? {})) {
+      options[name] = {
+        ...(JSON_TYPES[spec.type] as object),
+        ...(spec.enum ? { enum: spec.enum } : {}),
+        ...(spec.minimum !== undefined ? { minimum: spec.minimum } : {}),
+        ...(spec.maximum !== undefined ? { maximum: spec.maximum } : {}),
+        default: spec.default,
+        description: spec.description,
+      };
+    }
+    ruleProps[meta.id] = {
+      description: `${meta.description} (default: ${meta.severity}).`,
+      anyOf: [{ ...severity }, { type: 'boolean' }, { type: 'object', properties: options, additionalProperties: false }],
+    };
+  }
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'Note Coach configuration (.notecoach.json)',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      $schema: { type: 'string' },
+      rules: { type: 'object', description: 'Rule id → severity, or an object with severity and options.', properties: ruleProps, additionalProperties: false },
+      words: { type: 'array', items: { type: 'string' }, description: 'Extra words the spelling rule accepts.' },
+      dictionary: { enum: ['en-US', 'en-GB'], description: 'Spelling dictionary.' },
+      from: { type: 'string', description: 'Your name, used in sign-offs when a note has no `from`.' },
+      maxFileSize: { type: 'integer', minimum: 1000, description: 'Notes above this many characters get only the quick checks.' },
+    },
+  };
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
 /** Every generated file: path → content. */
 export function generateDocs(): Map<string, string> {
   const out = new Map<string, string>();
+  out.set(path.join(ROOT, 'schemas', 'notecoach.schema.json'), renderSchema(rules));
   for (const rule of rules) out.set(path.join(DOCS_DIR, `${rule.meta.id}.md`), renderRuleDoc(rule, readProse(rule.meta.id)));
   out.set(path.join(DOCS_DIR, 'README.md'), renderIndex(rules));
   return out;
 }
 
 if (require.main === module) {
-  fs.mkdirSync(DOCS_DIR, { recursive: true });
-  for (const [file, content] of generateDocs()) fs.writeFileSync(file, content);
+  for (const [file, content] of generateDocs()) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content);
+  }
   console.log(`Wrote ${rules.length + 1} files to ${path.relative(process.cwd(), DOCS_DIR)}/`);
 }

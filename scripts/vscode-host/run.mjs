@@ -20,7 +20,7 @@ import path from 'node:path';
 import process from 'node:process';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { format, parseArgs } from 'node:util';
 import { ensureVSCodeHost, SetupError } from './setup.mjs';
 
 const DEFAULT_TIMEOUT_MS = 5 * 60_000;
@@ -32,6 +32,7 @@ export const DEFAULT_SETTINGS = Object.freeze({
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'workbench.settings.enableNaturalLanguageSearch': false,
   'update.mode': 'none',
   'update.showReleaseNotes': false,
@@ -99,20 +100,27 @@ function killGroup(child, signal) {
 }
 
 // Processes started here, so a Ctrl+C / SIGTERM to the runner still cleans up.
-const liveServers = new Set();
+const liveServers = new Map(); // child -> temp dir
 let signalHandlersInstalled = false;
 function installSignalHandlers() {
   if (signalHandlersInstalled) return;
   signalHandlersInstalled = true;
   const onSignal = (sig) => {
-    for (const c of liveServers) killGroup(c, 'SIGKILL');
+    cleanupAll();
     process.exit(sig === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  process.once('exit', () => {
-    for (const c of liveServers) killGroup(c, 'SIGKILL');
-  });
+  process.once('exit', cleanupAll);
+}
+function cleanupAll() {
+  for (const [c, tmp] of liveServers) {
+    killGroup(c, 'SIGKILL');
+    try {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    } catch {}
+  }
+  liveServers.clear();
 }
 
 /**
@@ -162,7 +170,7 @@ export async function startCodeServer(opts = {}) {
     detached: true, // own process group: close() ends code-server and everything it spawned
   });
   installSignalHandlers();
-  liveServers.add(child);
+  liveServers.set(child, tmp);
 
   const logs = [];
   let closed = false;
@@ -255,7 +263,7 @@ async function launchBrowser({ headless = true, chromiumArgs = [] } = {}) {
  *   env?: Record<string,string>, settings?: Record<string,unknown>,
  *   viewport?: { width: number, height: number }, deviceScaleFactor?: number,
  *   headless?: boolean, verbose?: boolean, waitForRestored?: boolean,
- *   onLog?: (level: string, message: string) => void,
+ *   onLog?: (level: string, message: unknown[]) => void, // raw [format, ...args]; see formatLogArgs
  *   onExit?: (code: number) => void,
  * }} [opts]
  * @returns {Promise<{ page: import('playwright-core').Page, browser: import('playwright-core').Browser, baseUrl: string, url: string, server: Awaited<ReturnType<typeof startCodeServer>>, close: () => Promise<void> }>}
@@ -284,7 +292,7 @@ export async function launchWorkbench(opts = {}) {
     browser = await launchBrowser(opts);
     const context = await browser.newContext({ viewport, deviceScaleFactor });
     const page = await context.newPage();
-    await page.exposeFunction('codeAutomationLog', (level, message) => onLog?.(String(level), typeof message === 'string' ? message : JSON.stringify(message)));
+    await page.exposeFunction('codeAutomationLog', (level, message) => onLog?.(String(level), message));
     await page.exposeFunction('codeAutomationExit', (code) => onExit?.(Number(code)));
     const url = workbenchUrl(server.baseUrl, server.port, { workspace, extensionDevelopmentPath, extensionTestsPath });
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
@@ -338,7 +346,7 @@ export async function runExtensionTests(opts) {
   const timer = setTimeout(() => finish({ code: 124, why: 'timeout' }), timeoutMs);
   try {
     wb = await launchWorkbench({ ...opts, waitForRestored: false, onExit, onLog });
-    info(`code-server ${wb.baseUrl} started (${((Date.now() - t0) / 1000).toFixed(1)} s); running ${path.relative(process.cwd(), extensionTestsPath) || extensionTestsPath}`);
+    info(`code-server ${wb.baseUrl} + Chromium started (${((Date.now() - t0) / 1000).toFixed(1)} s); running ${extensionTestsPath}`);
     wb.page.on('crash', () => finish({ code: 1, why: 'page crashed' }));
     wb.page.on('pageerror', (e) => verbose && info(`page error: ${e.message}`));
     wb.server.child.once('exit', (c, s) => finish({ code: 1, why: `code-server exited (code ${c}, signal ${s})` }));
@@ -349,7 +357,7 @@ export async function runExtensionTests(opts) {
       info('last code-server output:');
       for (const l of wb.server.logs.slice(-20)) process.stderr.write(`  ${l}\n`);
     }
-    info(`extension host exit code ${code} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    info(`exit code ${code} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
     return code;
   } catch (e) {
     if (e instanceof SetupError) throw e;
@@ -361,16 +369,41 @@ export async function runExtensionTests(opts) {
   }
 }
 
-// Extension-host console output arrives as workbench log lines; print the
-// extension's own output plainly and keep workbench chatter for --verbose.
-function printLog(level, message, verbose) {
-  const m = /^\s*(?:\[[^\]]*\]\s*)*?\[Extension Host\]\s?(.*)$/s.exec(message);
-  if (m) {
-    const text = m[1].replace(/%c/g, '');
-    (level === 'error' ? process.stderr : process.stdout).write(`${text}\n`);
-  } else if (verbose || level === 'error') {
-    process.stderr.write(`[workbench ${level}] ${message}\n`);
+// In extension-test mode the workbench logs every extension-host console call
+// through its log service, which the smoke-test driver hands to
+// window.codeAutomationLog(level, [format, ...args]). The same channel carries
+// the workbench's own log lines; the known chatter is kept for --verbose.
+const WORKBENCH_CHATTER = [
+  /^Resolving connection token/,
+  /^Resolved connection token/,
+  /^Creating a socket/,
+  /^\[reconnection-grace-time\]/,
+  /^Ignoring fetching additional builtin extensions/,
+  /^\[Service Worker\]/,
+  /^\[AgentHost/,
+  /^\[AccountPolicyGate\]/,
+  /^\[driver\]/,
+  /^Updating additional builtin extensions cache/,
+  /^Canceled: Canceled/, // extension hosts being stopped after the tests
+];
+
+export function formatLogArgs(message) {
+  if (Array.isArray(message)) {
+    const [first, ...rest] = message;
+    return typeof first === 'string' ? format(first.replace(/%c/g, ''), ...rest) : format(first, ...rest);
   }
+  return typeof message === 'string' ? message : format(message);
+}
+
+function printLog(level, message, verbose) {
+  const text = formatLogArgs(message);
+  const chatter = WORKBENCH_CHATTER.some((re) => re.test(text));
+  if (chatter) {
+    if (verbose) process.stderr.write(`[workbench ${level}] ${text}\n`);
+    return;
+  }
+  if (level === 'error' || level === 'warn') process.stderr.write(`${text}\n`);
+  else if (level === 'info' || verbose) process.stdout.write(`${text}\n`);
 }
 
 // ---------------------------------------------------------------- CLI

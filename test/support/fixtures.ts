@@ -1,7 +1,7 @@
 /** Reading fixture notes: expected findings are marked inside the note. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyze, parseConfigText, resolveConfig, rules, type Analysis, type ResolvedConfig } from '../../src/core/index';
+import { analyze, resolveConfig, rules, type Analysis, type ResolvedConfig } from '../../src/core/index';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 /** Fixtures are analysed at this instant unless their sidecar says otherwise. */

@@ -1,0 +1,72 @@
+// Bundles the CLI (and the extension, when present) with esbuild. `vscode` stays external.
+// The core is also bundled for the browser, which fails the build if it ever imports a Node module.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  legalComments: 'none',
+};
+
+const jobs = [
+  build({
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/core/index.ts'],
+    outfile: 'out/core.browser.js',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    write: false,
+  }),
+];
+if (fs.existsSync(path.join(root, 'src/vscode/extension.ts'))) {
+  jobs.push(
+    build({
+      ...common,
+      entryPoints: ['src/vscode/extension.ts'],
+      outfile: 'dist/extension.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode'],
+    }),
+  );
+}
+if (process.argv.includes('--tests') && fs.existsSync(path.join(root, 'test/integration/index.ts'))) {
+  jobs.push(
+    build({
+      ...common,
+      minify: false,
+      entryPoints: ['test/integration/index.ts'],
+      outfile: 'out/test/integration/index.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['vscode', 'mocha'],
+    }),
+  );
+}
+await Promise.all(jobs);
+// The spelling dictionaries ship next to the bundles (dist/dictionaries/).
+const copied = spawnSync(process.execPath, [path.join(root, 'scripts/copy-dictionaries.mjs')], { stdio: 'inherit' });
+if (copied.status !== 0) process.exit(copied.status ?? 1);
+fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+console.log(`Built ${jobs.length - 1} bundle(s) into dist/ (core checked for the browser).`);

@@ -1,0 +1,74 @@
+// `npm test`: type-check, build, unit tests (mocha, in Node), then the integration
+// suites inside a real VS Code extension host (code-server, set up on first use in
+// .vscode-test/), then a user-level smoke test that drives the real workbench UI.
+// Fails loudly — never skips — when no editor can be had.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const only = (name) => args.length === 0 || args.includes(name);
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function step(title, command, commandArgs) {
+  console.log(`\n▶ ${title}`);
+  const started = Date.now();
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: process.env });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${title} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+  console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+}
+
+if (only('unit')) {
+  step('Type-check', bin('tsc'), ['--noEmit', '-p', '.']);
+  step('Unit tests', bin('mocha'), []);
+}
+
+if (only('integration') || only('smoke')) {
+  step('Build extension and test bundle', process.execPath, ['scripts/build.mjs', '--tests']);
+  const { ensureVSCodeHost } = await import('./vscode-host/setup.mjs');
+  console.log('\n▶ VS Code test host (code-server; installed into .vscode-test/ on first use)');
+  try {
+    await ensureVSCodeHost({ quiet: false });
+  } catch (error) {
+    console.error(`\n✖ No VS Code could be set up for the integration tests: ${error.message}`);
+    process.exit(1);
+  }
+  const { runExtensionTests } = await import('./vscode-host/run.mjs');
+  const testsPath = path.join(root, 'out/test/integration/index.js');
+  const suites = [
+    ['workspace', 'Integration tests in a real VS Code (workspace folder open)', true],
+    ['nofolder', 'Integration tests in a real VS Code (no folder open)', false],
+  ];
+  if (only('integration')) {
+    for (const [name, title, withFolder] of suites) {
+      console.log(`\n▶ ${title}`);
+      const started = Date.now();
+      let workspace;
+      if (withFolder) {
+        workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'note-coach-ws-'));
+        fs.cpSync(path.join(root, 'test/integration/workspace'), workspace, { recursive: true });
+      }
+      const code = await runExtensionTests({
+        extensionDevelopmentPath: root,
+        extensionTestsPath: testsPath,
+        workspace,
+        timeoutMs: 300000,
+        env: { NOTE_COACH_SUITES: name },
+      });
+      if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
+      if (code !== 0) {
+        console.error(`\n✖ ${title} failed (exit ${code}).`);
+        process.exit(code || 1);
+      }
+      console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    }
+  }
+  if (only('smoke')) step('User-level smoke test (workbench UI in Chromium)', process.execPath, ['test/smoke/ui.mjs']);
+}
+console.log('\nAll tests passed.');

@@ -1,0 +1,93 @@
+/** Wiring only: creates the services, registers providers and commands. */
+import * as vscode from 'vscode';
+import { ConfigurationService } from './configuration';
+import { Linter } from './diagnostics';
+import { ADD_WORD_COMMAND, NoteCodeActions, OPEN_DOCS_COMMAND, SECTION_KIND, docsUri, fixAllEdit } from './codeActions';
+import { NoteCompletions } from './completion';
+import { NoteStatusBar } from './statusBar';
+import { createNote, promptNewNote, type NewNoteInput } from './commands/newNote';
+import { copyAsEmail, openInMailApp } from './commands/email';
+import { markAsSent } from './commands/markAsSent';
+import { addWordsToConfig } from './commands/words';
+import { isNote, NOTE_SELECTOR } from './notes';
+import { startDictionary } from './dictionary';
+
+export interface NoteCoachApi {
+  linter: Linter;
+  statusBar: NoteStatusBar;
+  completions: NoteCompletions;
+  metrics: { activationMs: number; firstDiagnosticsMs?: number };
+}
+
+export function activate(context: vscode.ExtensionContext): NoteCoachApi {
+  const activationStart = performance.now();
+  const configProblems = vscode.languages.createDiagnosticCollection('note-coach-config');
+  const configs = new ConfigurationService(configProblems);
+  const docsBase = `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`;
+  const linter = new Linter(configs, docsBase);
+  const completions = new NoteCompletions(context.extensionUri);
+  const statusBar = new NoteStatusBar(linter);
+
+  context.subscriptions.push(
+    configProblems,
+    configs,
+    linter,
+    statusBar,
+    startDictionary(context, linter),
+    vscode.languages.registerCodeActionsProvider(NOTE_SELECTOR, new NoteCodeActions(linter), {
+      providedCodeActionKinds: NoteCodeActions.providedCodeActionKinds,
+      documentation: [{ kind: SECTION_KIND, command: { title: 'About Note Coach sections', command: OPEN_DOCS_COMMAND, arguments: ['README'] } }],
+    }),
+    vscode.languages.registerCompletionItemProvider(NOTE_SELECTOR, completions, '-', ':', ' '),
+    // With an argument ({ scenario, to, company, role, folder? }) it skips the prompts: for keybindings and tests.
+    vscode.commands.registerCommand('noteCoach.newNote', async (preset?: Partial<NewNoteInput> | vscode.Uri) => {
+      const given = preset instanceof vscode.Uri ? { folder: preset } : preset ?? {};
+      const complete = given.scenario && given.to && given.company && given.role;
+      const input = complete ? (given as NewNoteInput) : await promptNewNote(given);
+      return input ? createNote(input, completions) : undefined;
+    }),
+    vscode.commands.registerCommand('noteCoach.copyAsEmail', (uri?: vscode.Uri) => withNote(uri, copyAsEmail)),
+    vscode.commands.registerCommand('noteCoach.openInMailApp', (uri?: vscode.Uri) => withNote(uri, openInMailApp)),
+    vscode.commands.registerCommand('noteCoach.markAsSent', (uri?: vscode.Uri) => withNote(uri, (d) => markAsSent(d))),
+    vscode.commands.registerCommand('noteCoach.fixAll', (uri?: vscode.Uri) =>
+      withNote(uri, async (document) => {
+        const analysis = await linter.analysisFor(document);
+        const edit = analysis && fixAllEdit(document, analysis);
+        if (!edit) {
+          void vscode.window.setStatusBarMessage('Note Coach: nothing to fix automatically.', 3000);
+          return false;
+        }
+        return vscode.workspace.applyEdit(edit);
+      }),
+    ),
+    vscode.commands.registerCommand(OPEN_DOCS_COMMAND, async (ruleId: string) => {
+      const uri = ruleId === 'README' || ruleId === 'note-coach' ? vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', 'README.md') : docsUri(context.extensionUri, ruleId);
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+      return uri;
+    }),
+    vscode.commands.registerCommand(ADD_WORD_COMMAND, (uri: vscode.Uri, words: string[]) => addWordsToConfig(configs, uri, words)),
+  );
+
+
+  const metrics: NoteCoachApi['metrics'] = { activationMs: performance.now() - activationStart };
+  const first = linter.onDidLint(() => {
+    metrics.firstDiagnosticsMs ??= performance.now() - activationStart;
+    first.dispose();
+  });
+  context.subscriptions.push(first);
+  return { linter, statusBar, completions, metrics };
+}
+
+/** Run a command on the given note, or on the active editor's note. */
+async function withNote<T>(uri: vscode.Uri | undefined, run: (document: vscode.TextDocument) => Promise<T>): Promise<T | undefined> {
+  const document = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!document || !isNote(document)) {
+    void vscode.window.showInformationMessage('Note Coach: open a note (a *.note.md file) first.');
+    return undefined;
+  }
+  return run(document);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
