@@ -13,11 +13,40 @@ const args = process.argv.slice(2);
 const only = (name) => args.length === 0 || args.includes(name);
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
+// Counts from every mocha run (unit, integration), for one closing line.
+const totals = { passed: 0, failed: 0, pending: 0 };
+function count(text) {
+  for (const [key, word] of [['passed', 'passing'], ['failed', 'failing'], ['pending', 'pending']]) {
+    for (const m of text.matchAll(new RegExp(`^\\s*(\\d+) ${word}\\b`, 'gm'))) totals[key] += Number(m[1]);
+  }
+}
+/** Echo what a step prints and count its tests. */
+function teeAndCount(run) {
+  const write = process.stdout.write.bind(process.stdout);
+  let buffer = '';
+  process.stdout.write = (chunk, ...rest) => {
+    buffer += String(chunk);
+    return write(chunk, ...rest);
+  };
+  const restore = () => {
+    process.stdout.write = write;
+    count(buffer.replace(/\u001b\[[0-9;]*m/g, ''));
+  };
+  return run().finally(restore);
+}
+function summary() {
+  console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed${totals.pending ? `, ${totals.pending} skipped` : ''}`);
+}
+
 function step(title, command, commandArgs) {
   console.log(`\n▶ ${title}`);
   const started = Date.now();
-  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: process.env });
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: ['inherit', 'pipe', 'inherit'], env: process.env, maxBuffer: 256 * 1024 * 1024 });
+  const out = result.stdout?.toString() ?? '';
+  process.stdout.write(out);
+  count(out.replace(/\u001b\[[0-9;]*m/g, ''));
   if (result.status !== 0) {
+    summary();
     console.error(`\n✖ ${title} failed (exit ${result.status ?? result.signal}).`);
     process.exit(result.status || 1);
   }
@@ -54,21 +83,29 @@ if (only('integration') || only('smoke')) {
         workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'note-coach-ws-'));
         fs.cpSync(path.join(root, 'test/integration/workspace'), workspace, { recursive: true });
       }
-      const code = await runExtensionTests({
-        extensionDevelopmentPath: root,
-        extensionTestsPath: testsPath,
-        workspace,
-        timeoutMs: 300000,
-        env: { NOTE_COACH_SUITES: name },
-      });
+      const code = await teeAndCount(() =>
+        runExtensionTests({
+          extensionDevelopmentPath: root,
+          extensionTestsPath: testsPath,
+          workspace,
+          timeoutMs: 300000,
+          env: { NOTE_COACH_SUITES: name },
+        }),
+      );
       if (workspace) fs.rmSync(workspace, { recursive: true, force: true });
       if (code !== 0) {
+        if (totals.failed === 0) totals.failed = 1;
+        summary();
         console.error(`\n✖ ${title} failed (exit ${code}).`);
         process.exit(code || 1);
       }
       console.log(`✔ ${title} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     }
   }
-  if (only('smoke')) step('User-level smoke test (workbench UI in Chromium)', process.execPath, ['test/smoke/ui.mjs']);
+  if (only('smoke')) {
+    step('User-level smoke test (workbench UI in Chromium)', process.execPath, ['test/smoke/ui.mjs']);
+    totals.passed += 1;
+  }
 }
 console.log('\nAll tests passed.');
+summary();

@@ -81,6 +81,15 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
   };
 
   for (const problem of directives.problems) findings.push(stamp(TOOL_ID, 'warning', problem));
+  for (const span of note.skippedProse) {
+    findings.push(
+      stamp(TOOL_ID, 'info', {
+        ...span,
+        end: Math.min(span.end, span.start + 1),
+        message: `This block of ${(span.end - span.start).toLocaleString('en-US')} characters is too long to check sentence by sentence; split it into paragraphs.`,
+      }),
+    );
+  }
   if (tooLarge) {
     findings.push(
       stamp(TOOL_ID, 'info', {
@@ -106,6 +115,7 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
       now,
       words: config.words,
       from: config.from,
+      dictionary: config.dictionary,
       workspace: options.workspace,
       file: options.file,
       report: (report) => {

@@ -158,6 +158,8 @@ export interface Note {
   comments: HtmlComment[];
   /** Spans that are code, URLs or e-mail addresses: not prose. */
   sourceSpans: Span[];
+  /** Blocks too large to split into sentences; the prose rules did not see them. */
+  skippedProse: Span[];
   /** The Markdown tree (positions are offsets into the BOM-less text; add `bomLength`). */
   tree: MdastRoot;
   bomLength: number;

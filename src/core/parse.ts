@@ -87,7 +87,8 @@ export function parseNote(input: string): Note {
   }
   sourceSpans.sort((a, b) => a.start - b.start);
 
-  const paragraphs = readProse(tree, source, bomLength, sourceSpans);
+  const skippedProse: Span[] = [];
+  const paragraphs = readProse(tree, source, bomLength, sourceSpans, skippedProse);
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const words = sentences.flatMap((s) => s.words);
 
@@ -105,6 +106,7 @@ export function parseNote(input: string): Note {
     signOff: findSignOff(text, body),
     comments,
     sourceSpans,
+    skippedProse,
     tree,
     bomLength,
   };
@@ -271,18 +273,32 @@ function asTextList(value: unknown): string[] {
 // ---------------------------------------------------------------------------
 // Prose
 
-function readProse(tree: MdastRoot, source: string, bomLength: number, sourceSpans: Span[]): Paragraph[] {
+function readProse(tree: MdastRoot, source: string, bomLength: number, sourceSpans: Span[], skipped: Span[]): Paragraph[] {
   const file = new VFile(source);
-  const nlcst = toNlcst(tree, file, english, { ignore: IGNORED_FOR_PROSE }) as NlcstRoot;
   const text = (bomLength ? '\uFEFF' : '') + source;
   const paragraphs: Paragraph[] = [];
   const blockKinds = blockKindsByStart(tree, bomLength);
-  for (const node of nlcst.children) {
-    if (node.type !== 'ParagraphNode') continue;
-    const paragraph = readParagraph(node, text, bomLength, paragraphs.length, sourceSpans);
-    if (!paragraph) continue;
-    paragraph.kind = blockKinds.get(paragraph.start) ?? 'paragraph';
-    paragraphs.push(paragraph);
+  // Block by block: a block too large for the sentence parser (it spreads arrays onto the
+  // stack) is skipped and reported, instead of losing the whole note.
+  for (const block of tree.children) {
+    if (IGNORED_FOR_PROSE.includes(block.type)) continue;
+    let nlcst: NlcstRoot;
+    try {
+      nlcst = toNlcst(block, file, english, { ignore: IGNORED_FOR_PROSE }) as NlcstRoot;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      const span = spanOf(block, bomLength);
+      if (span) skipped.push(span);
+      continue;
+    }
+    const nodes = nlcst.type === 'RootNode' ? nlcst.children : [nlcst as unknown as NlcstRoot['children'][number]];
+    for (const node of nodes) {
+      if (node.type !== 'ParagraphNode') continue;
+      const paragraph = readParagraph(node, text, bomLength, paragraphs.length, sourceSpans);
+      if (!paragraph) continue;
+      paragraph.kind = blockKinds.get(paragraph.start) ?? 'paragraph';
+      paragraphs.push(paragraph);
+    }
   }
   return paragraphs;
 }
@@ -326,11 +342,25 @@ function readSentence(node: NlcstSentence, text: string, bomLength: number, para
     if (child.type !== 'WordNode') continue;
     const w = spanOf(child as NlcstWord, bomLength);
     if (!w || insideAny(w, sourceSpans)) continue;
-    const value = nlcstToString(child as NlcstWord);
+    let value = nlcstToString(child as NlcstWord);
     if (!/[\p{L}\p{N}]/u.test(value)) continue;
+    // parse-english keeps a full stop on a word it took for an abbreviation ("weekend." before a list,
+    // "9." at the end); a sentence's last word is no abbreviation: drop the stop.
+    if (value.length > 2 && value.endsWith('.') && child === lastWord(node) && /^[\p{L}\p{N}'\u2019-]+\.$/u.test(value) && !ABBREVIATIONS.has(value.toLowerCase())) {
+      value = value.slice(0, -1);
+      w.end -= 1;
+    }
     words.push({ ...w, text: value, lower: value.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'") });
   }
   return { ...span, text: text.slice(span.start, span.end), words, paragraph };
+}
+
+/** Titles that keep their full stop even at the end of a sentence. */
+const ABBREVIATIONS = new Set(['mr.', 'mrs.', 'ms.', 'dr.', 'prof.', 'jr.', 'sr.', 'st.', 'etc.', 'inc.', 'ltd.', 'co.', 'corp.', 'vs.']);
+
+function lastWord(sentence: NlcstSentence): NlcstSentence['children'][number] | undefined {
+  for (let i = sentence.children.length - 1; i >= 0; i--) if (sentence.children[i].type === 'WordNode') return sentence.children[i];
+  return undefined;
 }
 
 function insideAny(span: Span, spans: Span[]): boolean {

@@ -109,6 +109,8 @@ export interface RuleContext<O = Record<string, unknown>> {
   readonly words: readonly string[];
   /** The writer's name from configuration, when the front matter has no `from`. */
   readonly from?: string;
+  /** The spelling dictionary chosen in configuration. */
+  readonly dictionary: 'en-US' | 'en-GB';
   /** The other notes, when the caller has a workspace. */
   readonly workspace?: readonly WorkspaceNote[];
   /** This note's file, when known. */

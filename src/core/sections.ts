@@ -77,7 +77,7 @@ export function keepInMindText(note: Note): SectionText {
   const company = note.frontMatter.company;
   const where = company ? `at ${company}` : 'on your team';
   return {
-    text: `I would still very much like to work ${where}, so I hope you will keep me in mind for future openings where my background could help.`,
+    text: `I would still very much like to work ${where}; please keep me in mind for future openings where my background could help.`,
   };
 }
 

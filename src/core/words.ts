@@ -1,7 +1,10 @@
 import type { Note, Word } from './note';
+import { bodySentences } from './lexicon/substance-common';
 
-/** The words of the message itself: the body without the greeting and the sign-off. */
+/**
+ * The words of the message itself: the body without the greeting and the
+ * sign-off. The same count max-length uses, so the status bar and the rule agree.
+ */
 export function countedWords(note: Note): Word[] {
-  const { greeting, signOff } = note;
-  return note.words.filter((w) => !(greeting && w.start >= greeting.start && w.end <= greeting.end) && !(signOff && w.start >= signOff.start));
+  return bodySentences(note).flatMap((s) => s.words);
 }

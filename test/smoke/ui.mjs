@@ -70,7 +70,7 @@ try {
   await page.keyboard.press('End');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Control+.');
-  const menu = page.locator('.action-widget');
+  const menu = page.locator('.action-widget').first();
   await menu.waitFor({ timeout: 15000 });
   await page.waitForFunction(() => document.querySelector('.action-widget')?.textContent?.includes('Disable greeting-matches-recipient'), null, { timeout: 15000 });
   const items = await menu.textContent();

@@ -1,7 +1,246 @@
-import { defineRule } from '../rule';
+import { defineRule, type RuleContext } from '../rule';
+import { FRONT_MATTER_KEYS, type Note, type Sentence, type Span, type Word } from '../note';
+import { requestSpeller, DICTIONARY_LANGUAGES, type DictionaryLanguage, type Speller } from '../spelling/dictionary';
+import { capitalize } from '../spelling/speller';
+import { EXTRA_WORDS } from '../spelling/vocabulary';
+import { tokenOf } from '../spelling/words';
 
-// PLACEHOLDER: not implemented yet.
+/** The pronoun and its contractions, written lowercase. */
+const LOWERCASE_I = new Set(['i', "i'm", "i've", "i'd", "i'll"]);
+
+/**
+ * Words that end with a period without ending the sentence, so the lowercase
+ * word after them ("approx. two weeks", "Mr. and Mrs.") is no sentence start.
+ */
+const ABBREVIATIONS = new Set([
+  'etc', 'vs', 'approx', 'incl', 'cf', 'viz', 'esp', 'resp', 'ca', 'al', 'mr', 'ms', 'mrs', 'mx', 'dr', 'prof',
+  'st', 'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'dept', 'est', 'fig', 'min', 'max', 'sec', 'hr', 'hrs', 'mins',
+  'no', 'nos', 'vol', 'ed', 'p', 'pp', 'ft', 'lb', 'lbs', 'oz', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug',
+  'sep', 'sept', 'oct', 'nov', 'dec', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun',
+]);
+
+/** Titles in `to:` ("Ms. Ruiz") are not the name to look for. */
+const HONORIFICS = new Set(['mr', 'ms', 'mrs', 'mx', 'dr', 'prof', 'sir', 'madam', 'miss', 'dear']);
+
 export default defineRule(
-  { id: 'capitalization', description: 'Not implemented yet', severity: 'warning', fixable: false, tags: [] },
-  () => {},
+  {
+    id: 'capitalization',
+    description: 'Sentences, the pronoun "I" and the names from the front matter start with a capital letter',
+    severity: 'warning',
+    fixable: true,
+    tags: ['mechanics'],
+    sources: ['002'],
+    cheap: true,
+  },
+  (context) => {
+    const { note, report } = context;
+    if (note.words.length === 0) return;
+    const speller = requestSpeller(languageOf(context));
+    const names = nameForms(context, speller);
+    const { listLeads, quotes } = blockRanges(note);
+    const spans = note.sourceSpans;
+
+    const capitalizeFix = (start: number, end: number, newText: string, word: string) => ({
+      title: `Change to "${word}"`,
+      kind: 'fix' as const,
+      safe: true,
+      edits: [{ start, end, newText }],
+    });
+
+    // Sentences, list items, quotes and source spans all come in text order: walk them with cursors (linear).
+    const inQuote = cursor(quotes);
+    const inLead = cursor(listLeads);
+    const leadSkipped = new Set<number>();
+    let s = 0;
+    for (const sentence of note.sentences) {
+      if (inQuote(sentence.start)) continue; // a block quote holds someone else's words
+      // The first sentence of a list item is often a fragment that continues the line before ("We covered: - the routing project").
+      const lead = inLead(sentence.start);
+      const skipFirst = lead !== undefined && !leadSkipped.has(lead.start);
+      if (lead) leadSkipped.add(lead.start);
+
+      sentence.words.forEach((word, index) => {
+        while (s < spans.length && spans[s].end <= word.start) s += 1;
+        if (s < spans.length && spans[s].start < word.end) return; // part of code, a URL or an address
+        const before = note.text[word.start - 1];
+        if (before === '@' || before === '#') return;
+        const folded = word.text.replace(/[\u2018\u2019\u02bc]/g, "'");
+
+        // 1. A name from the front matter written lowercase ("thanks ana").
+        const token = tokenOf(word.text);
+        if (token && names.size && token.text === token.text.toLowerCase()) {
+          const canonical = names.get(token.text);
+          if (canonical) {
+            const start = word.start + token.offset;
+            const end = start + token.text.length;
+            report({
+              start,
+              end,
+              message: `"${token.text}" is a name from the front matter; write it "${canonical}".`,
+              expected: [canonical],
+              fixes: [capitalizeFix(start, end, canonical, canonical)],
+            });
+            return;
+          }
+        }
+
+        // 2. The pronoun "i".
+        const bare = folded.replace(/\.+$/, '');
+        if (isEnumeration(note.text, word, bare)) return;
+        if (LOWERCASE_I.has(bare)) {
+          report({
+            start: word.start,
+            end: word.start + 1,
+            message: `The pronoun "I" is always capitalized; write "${capitalize(bare)}".`,
+            expected: [capitalize(bare)],
+            fixes: [capitalizeFix(word.start, word.start + 1, 'I', capitalize(bare))],
+          });
+          return;
+        }
+
+        // 3. A sentence that starts lowercase.
+        const opens = index === 0 ? !skipFirst && opensCleanly(note.text, sentence, word) : startsHiddenSentence(note.text, sentence.words[index - 1], word);
+        if (!opens) return;
+        // "to: Ana" in a front matter whose closing fence is missing: valid-front-matter's business.
+        if (note.text[word.end] === ':' && (FRONT_MATTER_KEYS as readonly string[]).includes(word.lower)) return;
+        if (!startsLowercase(folded, speller)) return;
+        const first = String.fromCodePoint(word.text.codePointAt(0)!);
+        const upper = first.toUpperCase();
+        const fixed = upper + word.text.slice(first.length);
+        report({
+          start: word.start,
+          end: word.end,
+          message: `This sentence starts with a lowercase letter; write "${fixed}".`,
+          expected: [fixed],
+          fixes: [capitalizeFix(word.start, word.start + first.length, upper, fixed)],
+        });
+      });
+    }
+  },
 );
+
+function languageOf(context: RuleContext): DictionaryLanguage {
+  const value = (context as { dictionary?: unknown }).dictionary;
+  return (DICTIONARY_LANGUAGES as readonly unknown[]).includes(value) ? (value as DictionaryLanguage) : 'en-US';
+}
+
+/**
+ * Lowercase form → the spelling in the front matter, for the capitalised words
+ * of `to`, `company` and `from`. A word that is also an ordinary English word
+ * ("Mark", "Grace", a company called "Slack") is left out: "mark" in the body
+ * is most likely the verb. That needs the dictionary; until it is loaded no
+ * names are checked.
+ */
+function nameForms(context: RuleContext, speller: Speller | undefined): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!speller) return names;
+  const fm = context.note.frontMatter;
+  for (const value of [fm.to, fm.company, fm.from, context.from]) {
+    if (!value) continue;
+    for (const raw of value.split(/[\s,;()]+/)) {
+      const token = tokenOf(raw);
+      if (!token) continue;
+      const name = token.text;
+      const lower = name.toLowerCase();
+      if ([...name].length < 2 || !/^\p{Lu}/u.test(name) || /[^\p{L}\p{M}'-]/u.test(name)) continue;
+      if (HONORIFICS.has(lower) || EXTRA_WORDS.has(lower)) continue;
+      if (speller.correct(lower)) continue;
+      if (!names.has(lower)) names.set(lower, name);
+    }
+  }
+  return names;
+}
+
+/** List items' first paragraphs (where a lowercase fragment is fine) and block quotes (someone else's words). */
+function blockRanges(note: Note): { listLeads: Span[]; quotes: Span[] } {
+  const listLeads: Span[] = [];
+  const quotes: Span[] = [];
+  const walk = (node: { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } }) => {
+    const s = node.position?.start.offset;
+    const e = node.position?.end.offset;
+    if (s !== undefined && e !== undefined) {
+      if (node.type === 'blockquote') quotes.push({ start: s + note.bomLength, end: e + note.bomLength });
+      if (node.type === 'listItem') {
+        const first = (node.children as { type: string; position?: { start: { offset?: number }; end: { offset?: number } } }[] | undefined)?.[0];
+        const fs = first?.position?.start.offset;
+        const fe = first?.position?.end.offset;
+        if (first?.type === 'paragraph' && fs !== undefined && fe !== undefined) listLeads.push({ start: fs + note.bomLength, end: fe + note.bomLength });
+      }
+    }
+    for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
+  };
+  walk(note.tree as unknown as Parameters<typeof walk>[0]);
+  return { listLeads, quotes };
+}
+
+/**
+ * For offsets asked in increasing order, the range (sorted by start, not
+ * nested) that contains each one.
+ */
+function cursor(ranges: readonly Span[]): (offset: number) => Span | undefined {
+  let i = 0;
+  return (offset) => {
+    while (i < ranges.length && ranges[i].end <= offset) i += 1;
+    return i < ranges.length && ranges[i].start <= offset ? ranges[i] : undefined;
+  };
+}
+
+/** "(i)", "i)" or "i." opening a line: a roman-numeral label, not the pronoun. */
+function isEnumeration(text: string, word: Word, bare: string): boolean {
+  if (bare !== 'i') return false;
+  const after = text[word.start + 1];
+  if (text[word.start - 1] === '(' || after === ')') return true;
+  if (after === '.' || after === ')') {
+    const lineStart = text.lastIndexOf('\n', word.start - 1) + 1;
+    if (/^[\s>*+-]*$/.test(text.slice(lineStart, word.start))) return true;
+  }
+  return false;
+}
+
+/** The sentence's first word, with only white space or emphasis markers before it (not a code span, a URL, a quote or a bracket). */
+function opensCleanly(text: string, sentence: Sentence, word: Word): boolean {
+  return /^[\s*_]*$/.test(text.slice(sentence.start, word.start));
+}
+
+/**
+ * A sentence the parser did not split off: "…at eBay. the team…" or "hi! then…".
+ * The previous word ends the sentence with . ! or ? followed by white space,
+ * and it is not an abbreviation ("e.g.", "approx.", "Mr.", an initial) or an ellipsis.
+ */
+function startsHiddenSentence(text: string, prev: Word, word: Word): boolean {
+  const gap = text.slice(prev.end, word.start);
+  if (!/\s$/.test(gap)) return false;
+  const trailing = /[.!?]*$/.exec(prev.text)![0];
+  const tail = (trailing + gap).replace(/\s+$/, '').replace(/[)*_]+$/, '');
+  if (!/[.!?]$/.test(tail) || /\.\.|…/.test(tail)) return false;
+  if (!/[!?]/.test(tail)) {
+    // A period: is it attached to an abbreviation?
+    const attached = trailing.length > 0 || gap.startsWith('.');
+    if (attached) {
+      const bare = prev.text.replace(/[.]+$/, '');
+      if ([...bare].length === 1 || bare.includes('.') || ABBREVIATIONS.has(bare.toLowerCase())) return false;
+      // A roman-numeral label opening its line ("ii. patience with…").
+      const lineStart = text.lastIndexOf('\n', prev.start - 1) + 1;
+      if (/^[ivx]{1,4}$/i.test(bare) && /^[\s>*+-]*$/.test(text.slice(lineStart, prev.start))) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * A word that starts with a lowercase letter and is an ordinary word: mixed
+ * case ("iPhone", "eBay"), digits, abbreviations ("e.g.") and, once the
+ * dictionary is loaded, words it doesn't know (lowercase brands such as "npm")
+ * keep their spelling.
+ */
+function startsLowercase(word: string, speller: Speller | undefined): boolean {
+  if (!/^\p{Ll}/u.test(word)) return false;
+  if (/[\p{Lu}\p{N}]/u.test(word)) return false;
+  const bare = word.replace(/\.+$/, '');
+  if (bare.includes('.')) return false;
+  if (speller) {
+    const t = bare.replace(/'s$/, '');
+    if (!(speller.correct(t) || speller.correct(capitalize(t)) || EXTRA_WORDS.has(t))) return false;
+  }
+  return true;
+}

@@ -1,7 +1,307 @@
 import { defineRule } from '../rule';
+import type { List, ListItem, Nodes } from 'mdast';
+import type { Note, Sentence } from '../note';
+import { compileGroups, FIRST_PERSON, hasAny, matchAt, matchGroups, messageWords, quote, type PhraseGroup } from '../lexicon/tone-match';
 
-// PLACEHOLDER: not implemented yet.
-export default defineRule(
-  { id: 'no-resume-rehash', description: 'Not implemented yet', severity: 'info', fixable: false, tags: [] },
-  () => {},
+/**
+ * A note that restates the résumé. Four signals, each reported on its own:
+ * 1. pointing the reader at the résumé ("my résumé shows", "as you can see
+ *    from my CV") — REFERENCES;
+ * 2. a bulleted list of qualifications: `minListItems` items or more that
+ *    read as qualifications (QUALIFICATION_STARTS), or bare skills under a
+ *    lead-in about skills (LEAD_IN);
+ * 3. one sentence that enumerates `minListItems` or more comma-separated
+ *    items after a first-person skills cue (SKILL_CUES): "I'm proficient in
+ *    Python, SQL, Airflow and dbt";
+ * 4. more than `maxYearsClaims` "N years of …" claims about yourself.
+ * Left alone: attaching a résumé ("I've attached an updated résumé"),
+ * deferring to it ("my résumé covers the details, but…" — DEFERRAL), a list
+ * of the topics you discussed, "two years ago", "in the next five years".
+ */
+const REFERENCES: readonly PhraseGroup[] = [
+  {
+    id: 'resume-shows',
+    reason: 'The résumé as the subject of a "shows/lists/highlights" verb: the note is about to repeat it.',
+    phrases: [
+      '{my|the attached|the enclosed|my attached|my enclosed} {resume|résumé|resumé|cv} {also|clearly|further|already}? {shows|lists|highlights|details|outlines|demonstrates|reflects|mentions|indicates|covers|describes|summarizes|summarises|notes|says|states|proves|includes|contains|speaks}',
+    ],
+  },
+  {
+    id: 'as-you-can-see',
+    reason: '"As you can see from my résumé", "as listed on my CV": pointing back at the résumé instead of adding something new.',
+    phrases: [
+      'as {you can see|you saw|you may have seen|you might have seen|you know|you noticed|noted|mentioned|listed|shown|stated|outlined|detailed|highlighted|indicated|described} {in|on|from|by} my {resume|résumé|resumé|cv}',
+      '{you can see|you will see|you saw|you can tell} {from|in|on|by} my {resume|résumé|resumé|cv}',
+    ],
+  },
+];
+
+/** "My résumé covers the details, but…": deferring to the résumé instead of repeating it. */
+const DEFERRAL: ReadonlySet<string> = new Set(['details', 'rest', 'specifics', 'particulars', 'everything', 'basics', 'history']);
+
+/** How a bullet that states a qualification begins. */
+const QUALIFICATION_STARTS: readonly string[] = [
+  // "I have…" / "I bring…" bullets (a list of 4+ of them is a résumé in disguise).
+  'i {have|bring|hold|possess}',
+  "{i've|ive|i have} {led|built|managed|shipped|run|designed|worked|spent|developed|delivered|created|launched|grown|trained|taught|written|earned|completed|mentored|supervised|owned|been|won|published}",
+  "{i'm|im|i am} {a|an}? {proficient|skilled|experienced|certified|fluent|familiar|expert|versed|comfortable|licensed}",
+  // Résumé noun phrases: "Experience in…", "Proficient with…", "Strong communication skills".
+  '{experience|experienced|expertise|proficient|proficiency|skilled|skills|knowledge|background|fluent|fluency|familiarity|familiar|certified|certification|certifications|competent|competence|competency|mastery|degree|bachelor|bachelors|masters|mba|phd|licensed|accredited}',
+  "{bachelor's|master's}",
+  '{strong|advanced|deep|extensive|solid|proven|demonstrated|excellent|expert|broad|hands-on|thorough|working|in-depth|exceptional|outstanding} {experience|knowledge|skills|skill|background|expertise|track|ability|understanding|proficiency|command|grasp|communication|leadership|analytical|technical|written|verbal|problem-solving|organizational|organisational|attention}',
+  'track record',
+  // "5 years of SQL", "10+ years managing teams".
+  '* plus? {years|year|yrs}',
+];
+
+/** A paragraph ending in ":" that introduces a list of skills. */
+const LEAD_IN: ReadonlySet<string> = new Set([
+  'skills', 'skill', 'skillset', 'qualifications', 'qualification', 'qualified', 'experience', 'strengths', 'expertise', 'bring', 'background',
+  'proficient', 'proficiencies', 'competencies', 'credentials', 'certifications', 'include', 'includes', 'offer', 'highlights', 'accomplishments',
+  'achievements', 'résumé', 'resume', 'cv',
+]);
+
+/** First-person cues after which a comma-separated run is a list of skills. */
+const SKILL_CUES: ReadonlySet<string> = new Set([
+  'proficient', 'proficiency', 'skilled', 'skills', 'skillset', 'experienced', 'experience', 'expertise', 'fluent', 'certified', 'familiar',
+  'familiarity', 'knowledge', 'background', 'competencies', 'competent', 'versed', 'expert', 'qualifications', 'mastered', 'know',
+]);
+
+const NUMBER_WORDS: ReadonlySet<string> = new Set([
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen',
+  'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty', 'several', 'many', 'multiple', 'numerous', 'few',
+]);
+/** After "N years": words that make it a claim of experience ("five years of Python", "six years at Acme", "ten years leading teams"). */
+const YEARS_NEXT: ReadonlySet<string> = new Set([
+  'of', 'in', 'as', 'at', 'with', 'doing', 'working', 'leading', 'building', 'managing', 'running', 'designing', 'developing', 'teaching',
+  'writing', 'selling', 'supporting', 'experience', 'running',
+]);
+/** Before "N years": words that make it one ("I have five years", "my six years", "with ten years", "spent three years"). */
+const YEARS_BEFORE: ReadonlySet<string> = new Set(['have', 'had', "i've", 'with', 'bring', 'spent', 'over', 'nearly', 'almost', 'my', 'than', 'about', 'for', 'by', 'some', 'roughly']);
+/** "two years ago", "in five years", "the past three years", "every two years": time, not experience. */
+const YEARS_NOT_AFTER: ReadonlySet<string> = new Set(['ago', 'old', 'from', 'later', 'earlier', 'back', 'before', 'since']);
+const YEARS_NOT_BEFORE: ReadonlySet<string> = new Set(['in', 'within', 'next', 'every', 'per', 'past', 'last', 'first', 'coming', 'the']);
+
+const REFERENCE_PHRASES = compileGroups(REFERENCES);
+const QUALIFICATION_PHRASES = compileGroups([{ id: 'qualification', reason: 'See QUALIFICATION_STARTS.', phrases: QUALIFICATION_STARTS }]);
+
+interface Options {
+  maxYearsClaims: number;
+  minListItems: number;
+}
+
+export default defineRule<Options>(
+  {
+    id: 'no-resume-rehash',
+    description: 'The note adds to the résumé instead of restating it',
+    severity: 'info',
+    fixable: false,
+    tags: ['substance'],
+    sources: ['001'],
+    options: {
+      maxYearsClaims: {
+        type: 'integer',
+        default: 1,
+        minimum: 0,
+        maximum: 20,
+        description: 'How many "I have N years of …" claims the note may make before each further one is reported.',
+      },
+      minListItems: {
+        type: 'integer',
+        default: 4,
+        minimum: 2,
+        maximum: 50,
+        description: 'A bulleted list, or a comma-separated run in one sentence, with at least this many qualifications is reported.',
+      },
+    },
+  },
+  ({ note, options, report }) => {
+    const maxYears = options.maxYearsClaims ?? 1;
+    const minItems = options.minListItems ?? 4;
+    const inLists = listSpans(note);
+
+    // 1. References to the résumé.
+    for (const sentence of note.sentences) {
+      const { first, last } = messageWords(note, sentence);
+      for (const m of matchGroups(sentence, REFERENCE_PHRASES)) {
+        if (m.from < first || m.to > last) continue;
+        if (hasAny(sentence, DEFERRAL, m.to, Math.min(last, m.to + 3))) continue;
+        report({
+          start: m.start,
+          end: m.end,
+          message: `${quote(note.text.slice(m.start, m.end))} points back at your résumé; they have read it, so add something it does not say.`,
+        });
+      }
+    }
+
+    // 2. Bulleted lists of qualifications.
+    for (const list of qualificationLists(note, minItems)) {
+      report({
+        start: list.start,
+        end: list.end,
+        message: `This list repeats ${list.count} qualifications from your résumé; keep the one that answers what they said they need, and tie it to the conversation.`,
+      });
+    }
+
+    // 3. A sentence that enumerates skills (list items are judged as lists above).
+    let listAt = 0;
+    for (const sentence of note.sentences) {
+      while (listAt < inLists.length && inLists[listAt].end <= sentence.start) listAt++;
+      if (listAt < inLists.length && inLists[listAt].start <= sentence.start) continue;
+      const count = enumeratedSkills(note, sentence, minItems);
+      if (count >= minItems) {
+        report({
+          start: sentence.start,
+          end: sentence.end,
+          message: `This sentence lists ${count} skills, which your résumé already shows; pick the one that matters most to them and say why.`,
+        });
+      }
+    }
+
+    // 4. "N years" claims.
+    let claims = 0;
+    for (const sentence of note.sentences) {
+      const { first, last } = messageWords(note, sentence);
+      let self = false;
+      for (let i = first; i < last; i++) {
+        const claim = self && isYearsClaim(note, sentence, i, first, last);
+        if (FIRST_PERSON.has(sentence.words[i].lower)) self = true;
+        if (!claim) continue;
+        claims++;
+        if (claims > maxYears) {
+          const from = sentence.words[Math.max(first, i - 1)];
+          const to = sentence.words[Math.min(last - 1, i + 2)];
+          report({
+            start: from.start,
+            end: to.end,
+            message: `This is "years of experience" claim number ${claims} (more than ${maxYears}); your résumé has the numbers, so use the note for what they cannot read there.`,
+          });
+        }
+      }
+    }
+  },
 );
+
+/** Word `i` is the number of an "N years" claim (the caller checks that the writer is the subject: I/my before it). */
+function isYearsClaim(note: Note, sentence: Sentence, i: number, first: number, last: number): boolean {
+  const words = sentence.words;
+  const word = words[i].lower.replace(/-plus$/, '');
+  if (!/^\d{1,2}$/.test(word) && !NUMBER_WORDS.has(word)) return false;
+  const unit = words[i + 1];
+  if (!unit || i + 1 >= last || !/^(years?|yrs?)$/.test(unit.lower)) return false;
+  if (word === 'few' && words[i - 1]?.lower !== 'a') return false;
+  const prev = i > first ? words[i - 1].lower : '';
+  const prev2 = i - 1 > first ? words[i - 2].lower : '';
+  const next = i + 2 < last ? words[i + 2].lower : '';
+  // "5+ years": the plus is not a word.
+  const afterUnit = note.text.slice(unit.end, unit.end + 1);
+  if (YEARS_NOT_AFTER.has(next) || YEARS_NOT_BEFORE.has(prev) || (prev === 'a' && YEARS_NOT_BEFORE.has(prev2))) return false;
+  return YEARS_NEXT.has(next) || afterUnit === "'" || YEARS_BEFORE.has(prev) || (prev === 'a' && YEARS_BEFORE.has(prev2));
+}
+
+/** The number of short comma-separated items after a first-person skills cue; 0 when there is none. */
+function enumeratedSkills(note: Note, sentence: Sentence, minItems: number): number {
+  const { first, last } = messageWords(note, sentence);
+  const words = sentence.words;
+  let cue = -1;
+  let self = false;
+  for (let i = first; i < last; i++) {
+    if (self && SKILL_CUES.has(words[i].lower)) {
+      cue = i;
+      break;
+    }
+    if (FIRST_PERSON.has(words[i].lower)) self = true;
+  }
+  if (cue === -1) return 0;
+  const rest = note.text.slice(words[cue].end, words[last - 1].end);
+  if ((rest.match(/[,;]/g) ?? []).length < minItems - 2) return 0; // cheap bail-out
+  const segments = rest.split(/[,;]/).map((s) => s.trim());
+  const lastSegment = segments[segments.length - 1];
+  const split = /^(.+?)\s+(?:and|or|as well as)\s+(.+)$/i.exec(lastSegment);
+  if (split && !/^(?:and|or)\b/i.test(lastSegment)) segments.splice(segments.length - 1, 1, split[1], split[2]);
+  let count = 0;
+  for (const segment of segments) {
+    const size = segment.replace(/^(?:and|or)\s+/i, '').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (size === 0 || size > 5) break;
+    count++;
+  }
+  return count;
+}
+
+interface FoundList {
+  start: number;
+  end: number;
+  count: number;
+}
+
+/** Spans of every Markdown list in the body. */
+function listSpans(note: Note): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = [];
+  walkLists(note.tree, (list) => {
+    const s = list.position?.start.offset;
+    const e = list.position?.end.offset;
+    if (s !== undefined && e !== undefined) spans.push({ start: s + note.bomLength, end: e + note.bomLength });
+  });
+  return spans;
+}
+
+function qualificationLists(note: Note, minItems: number): FoundList[] {
+  const found: FoundList[] = [];
+  walkLists(note.tree, (list, leadIn) => {
+    if (list.children.length < minItems) return;
+    const lead = leadIn ? leadInText(note, leadIn) : '';
+    const skillsLead = lead.trimEnd().endsWith(':') && lead.toLowerCase().split(/[^\p{L}]+/u).some((w) => LEAD_IN.has(w));
+    let count = 0;
+    for (const item of list.children) {
+      const sentence = itemSentence(note, item);
+      if (!sentence) continue;
+      const qualification = matchAt(sentence, 0, QUALIFICATION_PHRASES, 4) !== undefined;
+      const bareSkill = skillsLead && sentence.words.length > 0 && sentence.words.length <= 4 && !/[.!?]\s*$/.test(sentence.text.trim());
+      if (qualification || bareSkill) count++;
+    }
+    if (count >= minItems) {
+      const s = list.position!.start.offset! + note.bomLength;
+      const e = list.position!.end.offset! + note.bomLength;
+      found.push({ start: s, end: e, count });
+    }
+  });
+  return found;
+}
+
+/** The note's first sentence inside a list item. */
+function itemSentence(note: Note, item: ListItem): Sentence | undefined {
+  const s = item.position?.start.offset;
+  const e = item.position?.end.offset;
+  if (s === undefined || e === undefined) return undefined;
+  const start = s + note.bomLength;
+  const end = e + note.bomLength;
+  // Binary search: the first sentence starting at or after the item (sentences are in text order).
+  const sentences = note.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = sentences[lo];
+  return found && found.start < end ? found : undefined;
+}
+
+function leadInText(note: Note, node: Nodes): string {
+  const s = node.position?.start.offset;
+  const e = node.position?.end.offset;
+  if (s === undefined || e === undefined || node.type !== 'paragraph') return '';
+  return note.text.slice(s + note.bomLength, e + note.bomLength);
+}
+
+/** Visit top-level and nested lists with the block right before each (its lead-in). */
+function walkLists(node: Nodes, visit: (list: List, leadIn: Nodes | undefined) => void): void {
+  if (!('children' in node)) return;
+  const children = node.children as Nodes[];
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child.type === 'list') visit(child, children[i - 1]);
+    walkLists(child, visit);
+  }
+}

@@ -1,7 +1,117 @@
-import { defineRule } from '../rule';
+import { defineRule, type Fix, type RuleContext } from '../rule';
+import type { Span } from '../note';
+import { requestSpeller, DICTIONARY_LANGUAGES, type DictionaryLanguage } from '../spelling/dictionary';
+import { isAccepted, tokenOf, wordsOf } from '../spelling/words';
 
-// PLACEHOLDER: not implemented yet.
-export default defineRule(
-  { id: 'spelling', description: 'Not implemented yet', severity: 'warning', fixable: false, tags: [] },
-  () => {},
+interface Options {
+  maxSuggestions: number;
+}
+
+/** Front-matter keys whose words count as known: names, the company, the role and what the note is about. */
+const ACCEPTED_KEYS = ['to', 'from', 'company', 'role', 'news'] as const;
+const ACCEPTED_LISTS = ['topics', 'strengths'] as const;
+
+/**
+ * Words that are neither in the dictionary nor known to the note. The
+ * dictionary is loaded lazily (src/core/spelling/dictionary.ts): until it is
+ * ready the rule asks for it and reports nothing.
+ */
+export default defineRule<Options>(
+  {
+    id: 'spelling',
+    description: 'Words are spelled as in the English dictionary, the note\'s front matter or your word list',
+    severity: 'warning',
+    fixable: true,
+    tags: ['mechanics'],
+    sources: ['002'],
+    options: {
+      maxSuggestions: {
+        type: 'integer',
+        default: 20,
+        minimum: 0,
+        maximum: 200,
+        description:
+          'Suggestions are looked up for the first this many misspelled words of a note (looking them up is the slow part); later ones are still reported, with only the "add to the word list" fix.',
+      },
+    },
+  },
+  (context) => {
+    const { note, options, report } = context;
+    if (note.words.length === 0) return;
+    const speller = requestSpeller(languageOf(context));
+    if (!speller) return; // still loading (or no loader): the editor lints again when it is ready
+
+    const accepted = acceptedWords(context);
+    const withSuggestions = new Set<string>();
+    const maxSuggestions = Number.isInteger(options.maxSuggestions) ? options.maxSuggestions : 20;
+    const verdicts = new Map<string, boolean>();
+    const spans = note.sourceSpans;
+    let s = 0;
+
+    for (const sentence of note.sentences) {
+      sentence.words.forEach((word, index) => {
+        while (s < spans.length && spans[s].end <= word.start) s += 1;
+        if (overlapsFrom(word, spans, s)) return; // a word cut from a URL, code or an address
+        const before = note.text[word.start - 1];
+        if (before === '@' || before === '#') return; // @handles and #tags
+        const token = tokenOf(word.text);
+        if (!token) return;
+        const sentenceInitial = index === 0;
+        const key = `${sentenceInitial ? '^' : ''}${token.text}`;
+        let ok = verdicts.get(key);
+        if (ok === undefined) {
+          ok = isAccepted(token.text, { speller, accepted, sentenceInitial });
+          verdicts.set(key, ok);
+        }
+        if (ok) return;
+
+        const start = word.start + token.offset;
+        const end = start + token.text.length;
+        if (!withSuggestions.has(token.text) && withSuggestions.size < maxSuggestions) withSuggestions.add(token.text);
+        const suggestions = withSuggestions.has(token.text) ? speller.suggest(token.text).slice(0, 3) : [];
+        const fixes: Fix[] = suggestions.map((suggestion) => ({
+          title: `Change to "${suggestion}"`,
+          kind: 'fix',
+          safe: false,
+          edits: [{ start, end, newText: suggestion }],
+        }));
+        fixes.push({ title: `Add "${token.text}" to the word list in .notecoach.json`, kind: 'fix', safe: false, edits: [], addWords: [token.text] });
+        report({
+          start,
+          end,
+          message: suggestions.length
+            ? `"${token.text}" is not in the dictionary; did you mean ${suggestions.map((x) => `"${x}"`).join(' or ')}?`
+            : `"${token.text}" is not in the dictionary or your word list; check the spelling, or add the word to the list if it is right.`,
+          expected: suggestions.length ? suggestions : undefined,
+          fixes,
+        });
+      });
+    }
+  },
 );
+
+/** The configured dictionary (`"dictionary"` in .notecoach.json or the settings). */
+function languageOf(context: RuleContext<Options>): DictionaryLanguage {
+  return (DICTIONARY_LANGUAGES as readonly string[]).includes(context.dictionary) ? context.dictionary : 'en-US';
+}
+
+function acceptedWords({ note, words, from }: RuleContext<Options>): Set<string> {
+  const accepted = new Set<string>();
+  const fm = note.frontMatter;
+  const add = (value: string | undefined) => {
+    if (value) for (const w of wordsOf(value)) accepted.add(w);
+  };
+  for (const key of ACCEPTED_KEYS) add(fm[key]);
+  for (const key of ACCEPTED_LISTS) for (const item of fm[key]) add(item);
+  add(from);
+  for (const w of words) add(w);
+  return accepted;
+}
+
+/** Whether `span` overlaps one of the sorted `spans`, starting the scan at index `from`. */
+function overlapsFrom(span: Span, spans: readonly Span[], from: number): boolean {
+  for (let i = from; i < spans.length && spans[i].start < span.end; i++) {
+    if (spans[i].end > span.start) return true;
+  }
+  return false;
+}

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { SCENARIOS } from '../../core/index';
 import { isoDay } from '../../core/dates';
+import { prefillSnippet } from '../../core/snippets';
 import { SCENARIO_DESCRIPTIONS, type NoteCompletions } from '../completion';
 
 export interface NewNoteInput {
@@ -28,27 +29,6 @@ export function slug(value: string): string {
       .replace(/^-+|-+$/g, '')
       .slice(0, 40) || 'note'
   );
-}
-
-/** Escape a value for a snippet placeholder. */
-function snippetValue(value: string): string {
-  return value.replace(/[\\$}]/g, '\\$&');
-}
-
-/**
- * Fill the tab stops named after front-matter keys (`${1:to}`) with known values,
- * and their mirrors (`$1`), leaving the others live for the writer.
- */
-export function fillTemplate(body: string, values: Record<string, string | undefined>): string {
-  const numbers = new Map<string, string>();
-  let out = body.replace(/\$\{(\d+):([a-z]+)\}/g, (whole, n: string, name: string) => {
-    const value = values[name];
-    if (!value) return whole;
-    numbers.set(n, snippetValue(value));
-    return snippetValue(value);
-  });
-  out = out.replace(/\$(?:\{(\d+)\}|(\d+))/g, (whole, a?: string, b?: string) => numbers.get((a ?? b)!) ?? whole);
-  return out;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -109,9 +89,10 @@ export async function createNote(input: NewNoteInput, completions: NoteCompletio
     void vscode.window.showErrorMessage(`Note Coach has no template for the scenario "${input.scenario}".`);
     return undefined;
   }
-  const body = Array.isArray(template.body) ? template.body.join('\n') : template.body;
   const from = input.from ?? vscode.workspace.getConfiguration('noteCoach').get<string>('from', '') ?? '';
-  const filled = fillTemplate(body, { to: input.to, company: input.company, role: input.role, from: from || undefined });
+  const known: Record<string, string | undefined> = { to: input.to, company: input.company, role: input.role, from: from || undefined };
+  // Tab stops named after front-matter keys get the known values; the rest stay live for the writer.
+  const filled = prefillSnippet(template.body, (stop) => (stop.nested ? undefined : known[stop.name]));
   const name = `${isoDay(new Date())}-${slug(input.company)}-${slug(input.to)}`;
   const folder = input.folder ?? targetFolder();
   let uri: vscode.Uri;

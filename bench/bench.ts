@@ -1,0 +1,324 @@
+/**
+ * `npm run bench`: how long Note Coach takes per note, next to markdownlint
+ * and bare remark-parse (the floor: our analysis parses with it) on the same
+ * texts — examples/ plus generated notes of 100–400 words.
+ *
+ *   npm run bench                 p50/p95 per tool and the ratio ours/markdownlint
+ *   npm run bench -- --json       the same as one JSON object
+ *   npm run bench -- --scale      1 KB → 1 MB notes: time per KB at each size, and per rule at the largest
+ *   npm run bench -- --quick      fewer repetitions (a smoke test)
+ *
+ * Every tool runs warm (several passes first), and within each round the tools
+ * take turns on each note in rotating order, so drift in CPU speed or GC
+ * pressure falls on all of them alike.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { analyze, defaults, parseNote, resolveConfig, rules, type ResolvedConfig } from '../src/core/index';
+import { dictionaryStatus, loadDictionary } from '../src/core/spelling/dictionary';
+import { registerNodeDictionaryLoader } from '../src/node/dictionary';
+import { generateLargeNote, generateNotes } from './generate';
+
+const args = new Set(process.argv.slice(2));
+const asJson = args.has('--json');
+const quick = args.has('--quick');
+const root = path.join(__dirname, '..');
+/** Time-based rules see a fixed instant, so every run does the same work. */
+const NOW = new Date(2026, 2, 2, 12, 0, 0);
+const GENERATED_NOTES = 60;
+/** Rounds over every note and tool; stops earlier when the time budget is spent. */
+const ROUNDS = quick ? 5 : 40;
+const BUDGET_MS = quick ? 3_000 : 24_000;
+
+interface Stats {
+  p50Ms: number;
+  p95Ms: number;
+  meanMs: number;
+  samples: number;
+}
+
+type Tool = (text: string) => unknown;
+
+const remark = unified().use(remarkParse);
+
+function tools(config: ResolvedConfig): Record<string, Tool> {
+  return {
+    'note-coach': (text) => analyze(text, { config, now: NOW }),
+    markdownlint: (text) => markdownlint({ strings: { note: text } }),
+    'remark-parse': (text) => remark.parse(text),
+  };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const rank = (p / 100) * (sorted.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+}
+
+function stats(samples: number[]): Stats {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = sorted.reduce((s, x) => s + x, 0) / (sorted.length || 1);
+  return { p50Ms: round(percentile(sorted, 50)), p95Ms: round(percentile(sorted, 95)), meanMs: round(mean), samples: sorted.length };
+}
+
+function round(ms: number, digits = 4): number {
+  return Number(ms.toFixed(digits));
+}
+
+function time(fn: () => unknown): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+function median(fn: () => unknown, reps: number): number {
+  const samples = Array.from({ length: reps }, () => time(fn)).sort((a, b) => a - b);
+  return percentile(samples, 50);
+}
+
+// ---------------------------------------------------------------------------
+// Spelling dictionary
+
+/**
+ * Load the en-US spelling dictionary before timing anything: without it the
+ * spelling rule reports nothing and the timings would flatter us. Returns its
+ * cold load time (reading the files and building the word table), which every
+ * process pays once and which is reported apart from the per-note times.
+ */
+async function warmDictionary(): Promise<number> {
+  registerNodeDictionaryLoader();
+  const started = performance.now();
+  await loadDictionary('en-US');
+  return dictionaryStatus('en-US').loadMs ?? performance.now() - started;
+}
+
+// ---------------------------------------------------------------------------
+// Per-note benchmark
+
+function readExamples(): { name: string; text: string }[] {
+  const dir = path.join(root, 'examples');
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.note.md'))
+    .sort()
+    .map((f) => ({ name: `examples/${f}`, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+async function perNote(): Promise<void> {
+  const dictionaryLoadMs = await warmDictionary();
+  const config = defaults();
+  const texts = [...readExamples(), ...generateNotes(GENERATED_NOTES).map((n) => ({ name: n.name, text: n.text }))];
+  const toolset = tools(config);
+  const names = Object.keys(toolset);
+
+  // Warm-up: let the JIT settle on every code path.
+  for (let pass = 0; pass < 2; pass++) for (const { text } of texts) for (const name of names) toolset[name](text);
+
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const started = performance.now();
+  let rounds = 0;
+  while (rounds < ROUNDS && performance.now() - started < BUDGET_MS) {
+    texts.forEach(({ text }, i) => {
+      for (let k = 0; k < names.length; k++) {
+        const name = names[(rounds + i + k) % names.length];
+        samples[name].push(time(() => toolset[name](text)));
+      }
+    });
+    rounds++;
+  }
+  const elapsedS = (performance.now() - started) / 1000;
+
+  const result = Object.fromEntries(names.map((n) => [n, stats(samples[n])])) as Record<string, Stats>;
+  const ours = result['note-coach'];
+  const theirs = result.markdownlint;
+  const ratio = { p50: round(ours.p50Ms / theirs.p50Ms, 2), p95: round(ours.p95Ms / theirs.p95Ms, 2) };
+  const words = texts.map(({ text }) => parseNote(text).wordCount).sort((a, b) => a - b);
+
+  // Where our time goes: parsing into the Note model, then each rule on the parsed note.
+  const parsed = texts.map(({ text }) => parseNote(text));
+  const parseSamples: number[] = [];
+  const ruleTotals = new Map<string, number>(rules.map((r) => [r.meta.id, 0]));
+  const breakdownReps = quick ? 1 : 3;
+  for (let rep = 0; rep < breakdownReps; rep++) {
+    texts.forEach(({ text }, i) => {
+      parseSamples.push(time(() => parseNote(text)));
+      for (const rule of rules) {
+        const only = [rule.meta.id];
+        ruleTotals.set(rule.meta.id, ruleTotals.get(rule.meta.id)! + time(() => analyze(parsed[i], { config, now: NOW, only })));
+      }
+    });
+  }
+  const parseStats = stats(parseSamples);
+  const perRule = [...ruleTotals]
+    .map(([rule, total]) => ({ rule, meanMs: round(total / (breakdownReps * texts.length)) }))
+    .sort((a, b) => b.meanMs - a.meanMs);
+
+  if (asJson) {
+    process.stdout.write(
+      JSON.stringify(
+        {
+          notes: texts.length,
+          tools: result,
+          ratio,
+          dictionaryLoadMs: round(dictionaryLoadMs, 1),
+          parseNote: parseStats,
+          perRuleMeanMs: Object.fromEntries(perRule.map((r) => [r.rule, r.meanMs])),
+          rounds,
+          words: { min: words[0], median: percentile(words, 50), max: words[words.length - 1] },
+          rules: rules.length,
+          node: process.version,
+          cpu: os.cpus()[0]?.model ?? 'unknown',
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    return;
+  }
+  const out: string[] = [];
+  out.push(`Note Coach benchmark — ${texts.length} notes (${readExamples().length} from examples/, ${GENERATED_NOTES} generated; ${words[0]}–${words[words.length - 1]} words), ${rounds} round${rounds === 1 ? '' : 's'} in ${elapsedS.toFixed(1)} s, warm`);
+  out.push(`Node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${rules.length} rules registered`);
+  out.push(
+    `Spelling dictionary (en-US) cold load: ${dictionaryLoadMs.toFixed(0)} ms (once per process; not in the per-note times).`,
+  );
+  out.push('');
+  out.push(`${'tool'.padEnd(14)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'mean ms'.padStart(10)}`);
+  for (const name of names) {
+    const s = result[name];
+    out.push(`${name.padEnd(14)}${s.p50Ms.toFixed(3).padStart(10)}${s.p95Ms.toFixed(3).padStart(10)}${s.meanMs.toFixed(3).padStart(10)}`);
+  }
+  out.push('');
+  out.push(`note-coach / markdownlint: ${ratio.p50.toFixed(2)}× at p50, ${ratio.p95.toFixed(2)}× at p95 (target: ≤ 1 at p50).`);
+  out.push('');
+  out.push(`Inside note-coach: parsing (parseNote) p50 ${parseStats.p50Ms.toFixed(3)} ms; the slowest rules, mean ms per note on a parsed note:`);
+  for (const r of perRule.slice(0, 8)) out.push(`  ${r.rule.padEnd(28)}${r.meanMs.toFixed(3).padStart(9)}`);
+  console.log(out.join('\n'));
+}
+
+// ---------------------------------------------------------------------------
+// Scale benchmark
+
+const KB = 1024;
+/** One analysis slower than this ends the doubling (the table says where it stopped). */
+const STOP_MS = 60_000;
+
+async function scale(): Promise<void> {
+  const dictionaryLoadMs = await warmDictionary();
+  // Lift the size limit so every rule runs even on the 1 MB note (by default, notes over
+  // maxFileSize get only the cheap rules, which would hide a slow rule).
+  const { config } = resolveConfig(rules, [{ source: 'bench', value: { maxFileSize: 64 * 1024 * 1024 } }]);
+  const sizes: number[] = [];
+  for (let size = KB; size <= 1024 * KB; size *= 2) sizes.push(size);
+  const texts = new Map(sizes.map((size) => [size, generateLargeNote(size)]));
+
+  // Warm-up on a mid-sized note.
+  for (let i = 0; i < 5; i++) {
+    analyze(texts.get(16 * KB)!, { config, now: NOW });
+    markdownlint({ strings: { note: texts.get(16 * KB)! } });
+  }
+
+  const rows: { kb: number; ours: number; parse: number; theirs: number }[] = [];
+  let stoppedAt: number | undefined;
+  let big = sizes[0];
+  for (const size of sizes) {
+    const text = texts.get(size)!;
+    const kb = Buffer.byteLength(text) / KB;
+    const first = time(() => analyze(text, { config, now: NOW }));
+    big = size;
+    if (first > STOP_MS) {
+      // Far too slow already: doubling again would only take (much) longer.
+      rows.push({ kb, ours: first, parse: time(() => parseNote(text)), theirs: time(() => markdownlint({ strings: { note: text } })) });
+      stoppedAt = size;
+      break;
+    }
+    // Repeat small sizes many times, large ones a few (the first run counts as one sample).
+    const reps = Math.max(3, Math.min(quick ? 5 : 30, Math.ceil((quick ? 200 : 1500) / Math.max(first, 0.01))));
+    const oursSamples = [first, ...Array.from({ length: reps - 1 }, () => time(() => analyze(text, { config, now: NOW })))];
+    const ours = percentile(oursSamples.sort((a, b) => a - b), 50);
+    const parse = median(() => parseNote(text), reps);
+    const theirs = median(() => markdownlint({ strings: { note: text } }), reps);
+    rows.push({ kb, ours, parse, theirs });
+  }
+
+  // Per rule: time at the largest size and at 1/16 of it, on a note parsed once, so each
+  // rule's own cost shows; the growth exponent is ~1 for a linear rule, ~2 for a quadratic one.
+  const small = Math.max(KB, big / 16);
+  const bigNote = parseNote(texts.get(big)!);
+  const smallNote = parseNote(texts.get(small)!);
+  const perRule = rules
+    .map((rule) => {
+      const only = [rule.meta.id];
+      const once = time(() => analyze(bigNote, { config, now: NOW, only }));
+      const tBig = quick || once > 1000 ? once : Math.min(once, median(() => analyze(bigNote, { config, now: NOW, only }), 2));
+      const tSmall = median(() => analyze(smallNote, { config, now: NOW, only }), quick ? 3 : 7);
+      const exponent = tSmall > 0.05 && big > small ? Math.log(tBig / tSmall) / Math.log(big / small) : NaN;
+      return { rule: rule.meta.id, ms: round(tBig, 2), msAtSixteenth: round(tSmall, 3), exponent: Number.isFinite(exponent) ? round(exponent, 2) : null };
+    })
+    .sort((a, b) => b.ms - a.ms);
+  const suspects = perRule.filter((r) => r.exponent !== null && r.exponent > 1.3 && r.ms > 20);
+  const perKb = rows.map((r) => r.ours / r.kb);
+  const growth = perKb[perKb.length - 1] / Math.min(...(perKb.length > 2 ? perKb.slice(2, 6) : perKb));
+
+  if (asJson) {
+    process.stdout.write(
+      JSON.stringify(
+        {
+          sizes: rows.map((r) => ({
+            kb: round(r.kb, 1),
+            noteCoachMs: round(r.ours, 2),
+            noteCoachMsPerKb: round(r.ours / r.kb, 4),
+            parseMsPerKb: round(r.parse / r.kb, 4),
+            markdownlintMs: round(r.theirs, 2),
+            markdownlintMsPerKb: round(r.theirs / r.kb, 4),
+          })),
+          perRuleAtLargest: perRule,
+          perKbGrowth: round(growth, 2),
+          stoppedAtKb: stoppedAt === undefined ? null : stoppedAt / KB,
+          superLinearRules: suspects.map((s) => s.rule),
+          dictionaryLoadMs: round(dictionaryLoadMs, 1),
+        },
+        null,
+        2,
+      ) + '\n',
+    );
+    return;
+  }
+  const out: string[] = [];
+  out.push('Note Coach scale benchmark — one generated note per size, all rules on (maxFileSize lifted), warm, median of repeats');
+  out.push(`Spelling dictionary (en-US) cold load: ${dictionaryLoadMs.toFixed(0)} ms, before the timings.`);
+  out.push('');
+  out.push(`${'size KB'.padStart(8)}${'note-coach ms'.padStart(15)}${'ms/KB'.padStart(9)}${'parse ms/KB'.padStart(13)}${'markdownlint ms'.padStart(17)}${'ms/KB'.padStart(9)}`);
+  for (const r of rows) {
+    out.push(
+      `${r.kb.toFixed(0).padStart(8)}${r.ours.toFixed(2).padStart(15)}${(r.ours / r.kb).toFixed(3).padStart(9)}${(r.parse / r.kb).toFixed(3).padStart(13)}${r.theirs.toFixed(2).padStart(17)}${(r.theirs / r.kb).toFixed(3).padStart(9)}`,
+    );
+  }
+  if (stoppedAt !== undefined) out.push(`Stopped at ${stoppedAt / KB} KB: one analysis took over ${STOP_MS / 1000} s.`);
+  out.push('');
+  out.push(`ms/KB at ${(big / KB).toFixed(0)} KB is ${growth.toFixed(2)}× the best of 4–32 KB (≈1 when linear).`);
+  out.push('');
+  out.push(`Per rule on the ${(big / KB).toFixed(0)} KB note (parsed once; growth exponent from ${(small / KB).toFixed(0)} KB → ${(big / KB).toFixed(0)} KB, 1 = linear):`);
+  for (const r of perRule) {
+    out.push(`  ${r.rule.padEnd(28)}${r.ms.toFixed(2).padStart(10)} ms${r.exponent === null ? '' : `   exponent ${r.exponent.toFixed(2)}`}`);
+  }
+  out.push('');
+  out.push(
+    suspects.length
+      ? `Super-linear: ${suspects.map((s) => `${s.rule} (exponent ${s.exponent})`).join(', ')}.`
+      : 'No rule grows faster than linearly.',
+  );
+  console.log(out.join('\n'));
+}
+
+(args.has('--scale') ? scale() : perNote()).catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,424 @@
+/**
+ * Helpers shared by the substance and red-flag rules (no-generic-note,
+ * no-thanks-only, require-interest, max-length, no-compensation-talk,
+ * no-gifts): the body's sentences without greeting and sign-off, word
+ * cleaning and a light stemmer, "content" words (what is left once function
+ * words and boilerplate are gone), loose matching of the front matter's
+ * `topics`, negation, and removing a sentence.
+ *
+ * Everything here is linear in the note's length.
+ */
+import type { Note, Sentence, Span, Word } from '../note';
+import { removalFix, type Fix } from '../rule';
+
+// ---------------------------------------------------------------------------
+// Words
+
+/**
+ * Lower case, apostrophes folded, punctuation trimmed from both ends.
+ * (The parser sometimes leaves a final period on the last word of a paragraph
+ * that is followed by a list: "weekend." — trimmed here.)
+ */
+export function cleanWord(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/**
+ * A crude English stemmer, enough to let "migrating" meet "migration",
+ * "routes" meet "routing" and "rebuilt dashboards" meet "dashboard". Loose on
+ * purpose: it is only used to decide that a topic *is* mentioned.
+ */
+export function stem(value: string): string {
+  let w = cleanWord(value).replace(/'s$/, '').replace(/[^\p{L}\p{N}]/gu, '');
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else {
+    for (const suffix of ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ed', 'es', 's']) {
+      if (!w.endsWith(suffix)) continue;
+      if (suffix === 's' && /(ss|us|is)$/.test(w)) break;
+      if (w.length - suffix.length >= 3) w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** Function words: never evidence of anything specific. */
+export const STOPWORDS = new Set(
+  (
+    "a an the and or but nor so yet if then than as at by for from in into of off on onto out over to up with about " +
+    "above after again against all also am any are aren't be because been before being below between both can can't " +
+    "could couldn't did didn't do does doesn't doing don't down during each few further had hadn't has hasn't have haven't " +
+    "having he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've is isn't it it's " +
+    "its itself let's me more most much my myself no not now once only other ought our ours ourselves own same she she'd " +
+    "she'll she's should shouldn't some such that that's their theirs them themselves there there's these they they'd " +
+    "they'll they're they've this those through too under until very was wasn't we we'd we'll we're we've were weren't " +
+    "what what's when when's where where's which while who who's whom why why's will won't would wouldn't you you'd " +
+    "you'll you're you've your yours yourself yourselves just really truly even still well every everything anything " +
+    "something one ones lot lots many way ways able via per whether though although since throughout also"
+  ).split(' '),
+);
+
+/**
+ * Boilerplate vocabulary: words every follow-up note can use without saying
+ * anything about *this* conversation — courtesy, time, the process, generic
+ * self-description. A sentence made only of these (and stopwords) is filler.
+ */
+export const GENERIC_WORDS = new Set(
+  (
+    // thanks and courtesy
+    'thank thanks thanked thanking appreciate appreciated appreciating appreciation grateful gratitude pleasure ' +
+    'kind kindly glad happy pleased delighted honored honoured nice great good wonderful lovely fantastic excellent ' +
+    'enjoyed enjoy enjoying enjoyable loved love fun warm warmly sincerely sincere genuinely hope hoping hoped wish wishes ' +
+    'best regards cheers welcome welcoming generous thoughtful helpful insightful informative interesting fascinating ' +
+    // the meeting itself
+    'time times taking take took taken meet meeting met speak speaking spoke spoken talk talking talked chat chatting ' +
+    'chatted conversation conversations discussion discussions discuss discussed discussing interview interviews ' +
+    'interviewing interviewed call calls phone screen visit opportunity opportunities chance consideration considering ' +
+    'considered consider process today yesterday morning afternoon evening day days week weekend weeks month tomorrow ' +
+    'earlier recent recently last next monday tuesday wednesday thursday friday saturday sunday ' +
+    // the job, in general
+    'role roles position positions job jobs company companies organization organisation team teams department work ' +
+    'working worked office opening candidate candidacy application hiring manager managers staff people everyone ' +
+    'colleagues members group ' +
+    // generic self-description and intent
+    'skills skill experience experiences background qualifications qualified strong fit match asset contribute ' +
+    'contributing contribution believe think feel felt confident sure certain excited exciting eager enthusiastic ' +
+    'interested interest keen forward look looking hear hearing heard learn learning learned learnt know knowing ' +
+    'knew see seeing saw seen meeting share sharing shared get getting got give giving gave make making made ' +
+    'want wanted would like liked need needed help helped helping bring bringing join joining part value ' +
+    'again soon further touch contact reach reply respond response back follow following up update updates ' +
+    'letting let decision decisions news kind words note consider reconsider step steps hearing detail details information questions question answer answers insight insights ' +
+    'everything anything things thing stuff bit little whole rest remain remains remained continue continued ' +
+    'wonderful amazing awesome incredible impressive impressed inspiring inspired exceptional outstanding ' +
+    'day great important valuable particularly especially definitely certainly absolutely greatly deeply'
+  ).split(/\s+/),
+);
+
+/**
+ * Words that may follow a noun that stands on its own ("the salary is…",
+ * "a gift card for…"). Any other content word after it makes the noun a
+ * modifier of something else ("salary survey", "gift card redemption flow"):
+ * the subject matter of the job rather than the thing itself.
+ */
+export const FOLLOWERS = new Set(
+  (
+    "is are was were be been being will would could can might may should shall do does did has have had " +
+    "for and or of in at on to with you your that this these those which who when if as like than but so " +
+    "there here then i i'm i'd we you'd you're they it its their our my me about from by into over under " +
+    "includes include including included offered offer offers provided provide provides looks look seems seem sounds sound " +
+    "works work worked typically usually generally also too today tomorrow yesterday soon later now along after before " +
+    "while because since just please sometime anytime next last each every all both either whenever wherever once until unless " +
+    "though around near between above below within without beyond " +
+    // verbs that commonly follow a subject noun: "the salary seems…", "vacation days come with…"
+    "come comes came start starts begin begins vest vests apply applies cover covers go goes get gets compare compares " +
+    "change changes depend depends accrue accrues matter matters kick kicks stack stacks differ differs vary varies"
+  ).split(' '),
+);
+
+/**
+ * Whether the noun phrase ending before word `to` modifies the next word
+ * ("salary survey", "gift card redemption"): the next word is a content word
+ * and nothing but white space separates them.
+ */
+export function modifiesNext(text: string, sentence: Sentence, to: number, keep: ReadonlySet<string> = new Set()): boolean {
+  const next = sentence.words[to];
+  if (!next) return false;
+  if (FOLLOWERS.has(next.lower) || keep.has(next.lower)) return false;
+  const between = text.slice(sentence.words[to - 1].end, next.start);
+  return !/[,.;:!?()\[\]\u2014\u2013"]/.test(between);
+}
+
+/**
+ * The words of the front matter's names (`to`, `company`, `from`): naming them
+ * says nothing specific. The `role` is handled by `roleWordIndexes`, since its
+ * words ("warehouse routing") can also name real subject matter.
+ */
+export function frontMatterNameWords(note: Note): Set<string> {
+  const fm = note.frontMatter;
+  const set = new Set<string>();
+  for (const value of [fm.to, fm.company, fm.from]) {
+    if (!value) continue;
+    for (const part of value.split(/[\s\-/.,&]+/)) {
+      const w = cleanWord(part);
+      if (w) set.add(w);
+    }
+  }
+  return set;
+}
+
+/** The words of `role`, cleaned. */
+export function roleWords(note: Note): string[] {
+  return (note.frontMatter.role ?? '')
+    .split(/[\s/]+/)
+    .map(cleanWord)
+    .filter(Boolean);
+}
+
+/** Indexes of the sentence's words that spell out the whole role ("the Data Analyst position"). */
+export function roleWordIndexes(sentence: Sentence, role: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  if (role.length === 0) return out;
+  const words = sentence.words;
+  for (let i = 0; i + role.length <= words.length; i++) {
+    let ok = true;
+    for (let k = 0; k < role.length && ok; k++) ok = cleanWord(words[i + k].text) === role[k];
+    if (ok) for (let k = 0; k < role.length; k++) out.add(i + k);
+  }
+  return out;
+}
+
+/** Content words of a sentence, the role spelled out in full and the words `[skipFrom, skipTo)` left out. */
+export function contentWordCount(sentence: Sentence, names: ReadonlySet<string>, role: readonly string[], skipFrom = -1, skipTo = -1): number {
+  const roleAt = roleWordIndexes(sentence, role);
+  let n = 0;
+  sentence.words.forEach((w, i) => {
+    if ((i >= skipFrom && i < skipTo) || roleAt.has(i)) return;
+    if (isContentWord(w.lower, names)) n++;
+  });
+  return n;
+}
+
+/** Whether a cleaned word carries content: not a stopword, not boilerplate, not a front-matter name, not a bare number. */
+export function isContentWord(word: string, names: ReadonlySet<string>): boolean {
+  if (!word || STOPWORDS.has(word) || GENERIC_WORDS.has(word) || names.has(word)) return false;
+  if (/^\d+$/.test(word)) return false;
+  if (word.length < 3 && !/^[a-z]{2}$/.test(word)) return false; // keep "ux", "ai", "qa"
+  return true;
+}
+
+// ---------------------------------------------------------------------------
+// The body's sentences
+
+export interface BodySentence extends Sentence {
+  /** The sentence as parsed (its span may reach into the greeting or the sign-off). */
+  original: Sentence;
+  /** Whether the sentence ends with a question mark. */
+  question: boolean;
+}
+
+function cleanWords(words: readonly Word[]): Word[] {
+  const out: Word[] = [];
+  for (const w of words) {
+    const lower = cleanWord(w.text);
+    if (lower) out.push({ ...w, lower });
+  }
+  return out;
+}
+
+/**
+ * The sentences of the message itself: words of the greeting and of the
+ * sign-off are dropped (a sentence can straddle them when there is no blank
+ * line), words are cleaned, and sentences left without words are skipped.
+ * `start`/`end` are clipped to the remaining words (the end keeps the
+ * sentence's final punctuation when the sentence ends inside the body).
+ */
+export function bodySentences(note: Note): readonly BodySentence[] {
+  // Several rules ask for the same note in one analysis: compute once per Note object (notes are never mutated).
+  let cached = bodyCache.get(note);
+  if (!cached) {
+    cached = computeBodySentences(note);
+    bodyCache.set(note, cached);
+  }
+  return cached;
+}
+
+const bodyCache = new WeakMap<Note, readonly BodySentence[]>();
+
+function computeBodySentences(note: Note): BodySentence[] {
+  const from = note.greeting ? note.greeting.end : note.body.start;
+  const to = note.signOff ? note.signOff.start : note.text.length;
+  const out: BodySentence[] = [];
+  for (const sentence of note.sentences) {
+    if (sentence.end <= from || sentence.start >= to) continue;
+    const kept = sentence.words.filter((w) => w.start >= from && w.end <= to);
+    const words = cleanWords(kept);
+    if (words.length === 0) continue;
+    const start = sentence.start >= from ? sentence.start : words[0].start;
+    const end = sentence.end <= to ? trimEnd(note.text, start, sentence.end) : words[words.length - 1].end;
+    const text = note.text.slice(start, end);
+    out.push({ ...sentence, start, end, text, words, original: sentence, question: /\?["'\u201d\u2019)*_]*$/.test(text.trim()) });
+  }
+  return out;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** The span from the first to the last body sentence, or undefined when the body has none. */
+export function bodyProseSpan(sentences: readonly BodySentence[]): Span | undefined {
+  if (sentences.length === 0) return undefined;
+  return { start: sentences[0].start, end: sentences[sentences.length - 1].end };
+}
+
+/** Body sentences grouped by the paragraph they belong to, in order. */
+export function byParagraph(sentences: readonly BodySentence[]): BodySentence[][] {
+  const groups: BodySentence[][] = [];
+  let last = -1;
+  for (const s of sentences) {
+    if (s.paragraph !== last) {
+      groups.push([]);
+      last = s.paragraph;
+    }
+    groups[groups.length - 1].push(s);
+  }
+  return groups;
+}
+
+// ---------------------------------------------------------------------------
+// Topics
+
+interface TopicPattern {
+  topic: string;
+  stems: string[];
+  /** How many distinct stems must appear near each other. */
+  needed: number;
+  window: number;
+}
+
+/** Words too vague to stand for a topic on their own ("the team", "the role"). Used only when a topic has better words. */
+const WEAK_TOPIC_WORDS = new Set(['team', 'role', 'position', 'job', 'company', 'work', 'project', 'plan', 'plans', 'new', 'process', 'current', 'next', 'way', 'idea', 'ideas']);
+
+/** The significant stems of a topic: stopwords dropped, vague words dropped when something better is left. */
+export function topicStems(topic: string): string[] {
+  const words = topic
+    .split(/[\s\-\u2010-\u2015/]+/)
+    .map(cleanWord)
+    .filter((w) => w && !STOPWORDS.has(w));
+  const strong = words.filter((w) => !WEAK_TOPIC_WORDS.has(w));
+  const chosen = strong.length ? strong : words;
+  return [...new Set(chosen.map(stem).filter(Boolean))];
+}
+
+function topicPatterns(topics: readonly string[]): TopicPattern[] {
+  const out: TopicPattern[] = [];
+  for (const topic of topics) {
+    const stems = topicStems(topic);
+    if (stems.length === 0) continue;
+    const needed = stems.length <= 3 ? stems.length : stems.length - 1;
+    out.push({ topic, stems, needed, window: Math.max(8, stems.length * 3) });
+  }
+  return out;
+}
+
+/** Body words split on hyphens and slashes ("onboarding-flow" → onboarding, flow), stemmed, with their positions. */
+export function bodyStems(sentences: readonly BodySentence[]): { stem: string; start: number; end: number }[] {
+  const out: { stem: string; start: number; end: number }[] = [];
+  for (const s of sentences) {
+    for (const w of s.words) {
+      for (const part of w.lower.split(/[\-\u2010-\u2015/]+/)) {
+        const st = stem(part);
+        if (st) out.push({ stem: st, start: w.start, end: w.end });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Which topics the body mentions, loosely: case-insensitive, stemmed, hyphens
+ * ignored, and a multi-word topic counts when its significant words (all of
+ * them up to three, all but one beyond) occur within a short window.
+ */
+export function mentionedTopics(topics: readonly string[], sentences: readonly BodySentence[]): string[] {
+  const patterns = topicPatterns(topics);
+  if (patterns.length === 0) return [];
+  const stems = bodyStems(sentences);
+  const found: string[] = [];
+  for (const p of patterns) {
+    const lastSeen = new Map<string, number>();
+    const wanted = new Set(p.stems);
+    for (let i = 0; i < stems.length; i++) {
+      if (!wanted.has(stems[i].stem)) continue;
+      lastSeen.set(stems[i].stem, i);
+      let near = 0;
+      for (const at of lastSeen.values()) if (at > i - p.window) near++;
+      if (near >= p.needed) {
+        found.push(p.topic);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether a sentence mentions any topic (same loose matching, one sentence). */
+export function sentenceMentionsTopic(topics: readonly string[], sentence: BodySentence): boolean {
+  return mentionedTopics(topics, [sentence]).length > 0;
+}
+
+/** Stems of every significant word in the topics: a word in this set is the writer's subject matter. */
+export function topicStemSet(topics: readonly string[]): Set<string> {
+  const set = new Set<string>();
+  for (const t of topics) for (const s of topicStems(t)) set.add(s);
+  return set;
+}
+
+// ---------------------------------------------------------------------------
+// Negation
+
+/** Words that turn a statement around. */
+const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'neither', 'hardly', 'unsure', 'doubt', 'less']);
+
+function isNegator(word: string): boolean {
+  return NEGATORS.has(word) || /n't$/.test(word) || word === 'cannot';
+}
+
+/**
+ * Whether the words `[from, to)` of a sentence are negated: a negator inside
+ * them, or among the four words before them in the same clause (no comma,
+ * semicolon, colon or dash between). "Not only" does not negate.
+ */
+export function isNegated(text: string, sentence: Sentence, from: number, to: number, options: { inside?: boolean } = {}): boolean {
+  const words = sentence.words;
+  const first = Math.max(0, from - 4);
+  const last = options.inside === false ? from : to;
+  for (let i = first; i < last; i++) {
+    const w = words[i].lower;
+    if (!isNegator(w)) continue;
+    if (w === 'not' && words[i + 1]?.lower === 'only') continue;
+    // "no doubt", "without a doubt", "doubt" after a negation: the opposite of a negation.
+    if (w === 'no' && words[i + 1]?.lower === 'doubt') continue;
+    if (w === 'doubt' && ['no', 'a', "don't", 'never'].includes(words[i - 1]?.lower ?? '')) continue;
+    if (i < from) {
+      const between = text.slice(words[i].end, words[from].start);
+      if (/[,;:\u2014\u2013()]|\s-\s|\bbut\b/i.test(between)) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Removing a sentence
+
+/**
+ * Remove a body sentence. When it is the only sentence of its paragraph, the
+ * paragraph goes with the blank line after it, so no empty gap is left.
+ */
+export function sentenceRemovalFix(note: Note, sentence: BodySentence, title: string): Fix {
+  const paragraph = note.paragraphs[sentence.paragraph];
+  const alone = paragraph && paragraph.start >= sentence.start && trimEnd(note.text, paragraph.start, paragraph.end) <= sentence.end;
+  if (alone) {
+    let end = sentence.end;
+    const limit = note.signOff ? note.signOff.start : note.text.length;
+    let look = end;
+    while (look < limit && /\s/.test(note.text[look])) look++;
+    if (look < limit) end = look; // up to the next paragraph
+    else {
+      // The last paragraph: take the blank line before it instead.
+      let start = sentence.start;
+      while (start > note.body.start && /[ \t\r\n]/.test(note.text[start - 1])) start--;
+      if (start > note.body.start) return { title, kind: 'fix', safe: false, edits: [{ start, end: sentence.end, newText: '' }] };
+    }
+    return { title, kind: 'fix', safe: false, edits: [{ start: sentence.start, end, newText: '' }] };
+  }
+  return removalFix(title, note.text, sentence, false);
+}

@@ -1,0 +1,424 @@
+/**
+ * Shared machinery for the tone rules (no-needy-tone, no-hedging,
+ * no-over-apology, no-arrogance, no-over-flattery, no-negativity,
+ * no-resume-rehash, limit-exclamations).
+ *
+ * Extends phrases.ts with what those rules need and it lacks:
+ * - phrase groups: each phrase list is data with the reason it is there;
+ * - multi-word alternatives in a pattern: `{i'm|i am} desperate` expands to
+ *   `i'm desperate` and `i am desperate` (`{…}?` makes the group optional);
+ * - negation and first-person checks on a sentence's words;
+ * - the part of a sentence that is message text (not greeting or sign-off);
+ * - removal fixes that leave a readable note: a whole sentence (with its line
+ *   when it stands alone), or a qualifier inside one (re-capitalising the
+ *   sentence, keeping its commas right).
+ */
+import type { Note, Sentence, Span, Word } from '../note';
+import type { Fix } from '../rule';
+import { compilePhrase, type Phrase, type PhraseMatch } from '../phrases';
+
+// ---------------------------------------------------------------------------
+// Phrase groups
+
+export interface PhraseGroup {
+  /** A short id used in messages and tests. */
+  id: string;
+  /** Why the group is there: what it catches and what it must not. */
+  reason: string;
+  /** Patterns in phrases.ts syntax plus `{a b|c}` multi-word alternatives. */
+  phrases: readonly string[];
+}
+
+export interface CompiledGroups<G extends PhraseGroup> {
+  phrases: Phrase[];
+  groupOf: Map<string, G>;
+  /** Phrase indices by the words their first token accepts; phrases whose first token is open (optional, *, prefix) are in `open`. */
+  byFirstWord: Map<string, number[]>;
+  open: number[];
+}
+
+export interface GroupMatch<G extends PhraseGroup> extends PhraseMatch {
+  group: G;
+}
+
+/** Expansions of one pattern beyond this are a mistake in the data (they would make matching slow). */
+const MAX_EXPANSIONS = 512;
+
+/**
+ * Expand `{a|b c}` (and `{…}?`) alternatives into plain phrases.ts patterns. A
+ * group of single words becomes one `a|b|c` token (no expansion); only groups
+ * with a multi-word choice multiply the patterns.
+ */
+export function expandPattern(pattern: string): string[] {
+  const out = expandInto(pattern.replace(/\{([^{}]*)\}(\??)/g, (whole, body: string, optional: string) => {
+    const choices = body.split('|').map((c) => c.trim());
+    if (choices.some((c) => /\s/.test(c) || c === '')) return whole;
+    return choices.join('|') + optional;
+  }));
+  if (out.length > MAX_EXPANSIONS) throw new Error(`Phrase pattern "${pattern}" expands to ${out.length} phrases; split it.`);
+  return out;
+}
+
+function expandInto(pattern: string): string[] {
+  const open = pattern.indexOf('{');
+  if (open === -1) return [pattern.trim().replace(/\s+/g, ' ')];
+  const close = pattern.indexOf('}', open);
+  if (close === -1) throw new Error(`Unclosed "{" in phrase pattern "${pattern}"`);
+  const optional = pattern[close + 1] === '?';
+  const before = pattern.slice(0, open);
+  const after = pattern.slice(close + (optional ? 2 : 1));
+  const choices = pattern.slice(open + 1, close).split('|').map((c) => c.trim());
+  if (optional) choices.push('');
+  const out: string[] = [];
+  for (const choice of choices) {
+    for (const rest of expandInto(`${before} ${choice} ${after}`)) {
+      out.push(rest);
+      if (out.length > MAX_EXPANSIONS) return out;
+    }
+  }
+  return out.filter((p) => p.length > 0);
+}
+
+export function compileGroups<G extends PhraseGroup>(groups: readonly G[]): CompiledGroups<G> {
+  const phrases: Phrase[] = [];
+  const groupOf = new Map<string, G>();
+  for (const group of groups) {
+    for (const pattern of group.phrases) {
+      for (const source of expandPattern(pattern)) {
+        if (groupOf.has(source)) continue;
+        groupOf.set(source, group);
+        phrases.push(compilePhrase(source));
+      }
+    }
+  }
+  const byFirstWord = new Map<string, number[]>();
+  const open: number[] = [];
+  phrases.forEach((phrase, index) => {
+    const head = phrase.tokens[0] as Token | undefined;
+    if (!head || head.any || head.optional || head.gap || head.prefixes.length > 0) {
+      open.push(index);
+      return;
+    }
+    for (const word of head.alternatives) {
+      const list = byFirstWord.get(word) ?? [];
+      list.push(index);
+      byFirstWord.set(word, list);
+    }
+  });
+  return { phrases, groupOf, byFirstWord, open };
+}
+
+/**
+ * Every non-overlapping match of the groups' phrases in the sentence, leftmost
+ * first; at one position the earliest listed phrase wins. The same semantics
+ * as `findPhrases` in phrases.ts, but each position only tries the phrases its
+ * word can start (an index on first words), so long phrase lists stay cheap.
+ */
+export function matchGroups<G extends PhraseGroup>(sentence: Sentence, compiled: CompiledGroups<G>): GroupMatch<G>[] {
+  const words = sentence.words;
+  if (words.length === 0) return [];
+  const keys = words.map((w) => w.lower);
+  const matches: GroupMatch<G>[] = [];
+  for (let w = 0; w < keys.length; w++) {
+    const indexed = compiled.byFirstWord.get(keys[w]);
+    const candidates = indexed ? (compiled.open.length ? [...indexed, ...compiled.open].sort((a, b) => a - b) : indexed) : compiled.open;
+    for (const index of candidates) {
+      const phrase = compiled.phrases[index];
+      const end = matchTokens(phrase.tokens as Token[], 0, keys, w);
+      if (end > w) {
+        matches.push({ phrase: phrase.source, from: w, to: end, start: words[w].start, end: words[end - 1].end, group: compiled.groupOf.get(phrase.source)! });
+        w = end - 1;
+        break;
+      }
+    }
+  }
+  return matches;
+}
+
+/** A compiled token of phrases.ts (its shape; the type is not exported there). */
+interface Token {
+  alternatives: string[];
+  prefixes: string[];
+  any: boolean;
+  optional: boolean;
+  gap: boolean;
+}
+
+function tokenMatches(token: Token, word: string): boolean {
+  if (token.any) return true;
+  if (token.alternatives.includes(word)) return true;
+  return token.prefixes.some((p) => word.startsWith(p));
+}
+
+/** phrases.ts's matcher: `tokens[t…]` against `words[w…]`; one past the last matched word, or -1. */
+function matchTokens(tokens: Token[], t: number, words: readonly string[], w: number): number {
+  if (t === tokens.length) return w;
+  const token = tokens[t];
+  if (token.gap) {
+    for (let skip = 0; skip <= 3 && w + skip <= words.length; skip++) {
+      const end = matchTokens(tokens, t + 1, words, w + skip);
+      if (end !== -1) return end;
+    }
+    return -1;
+  }
+  if (w < words.length && tokenMatches(token, words[w])) {
+    const end = matchTokens(tokens, t + 1, words, w + 1);
+    if (end !== -1) return end;
+  }
+  return token.optional ? matchTokens(tokens, t + 1, words, w) : -1;
+}
+
+// ---------------------------------------------------------------------------
+// Word classes (small closed lists: there is no part-of-speech tagger in the core)
+
+export const NEGATORS: ReadonlySet<string> = new Set([
+  'not', 'never', 'no', 'nor', 'hardly', 'barely', 'without',
+  "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
+  "can't", "cannot", "couldn't", "shouldn't", "haven't", "hasn't", "hadn't", "mustn't", 'dont', 'didnt', 'isnt', 'wont', 'cant',
+]);
+
+export const FIRST_PERSON: ReadonlySet<string> = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'ive', 'me', 'my', 'mine', 'myself']);
+
+export const SECOND_PERSON: ReadonlySet<string> = new Set(['you', 'your', 'yours', "you're", "you've", "you'd", "you'll", 'yourself', 'yourselves', 'youre']);
+
+/** First-person subjects that can start a clause. */
+const SUBJECTS: ReadonlySet<string> = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'ive', 'we', "we're", "we've"]);
+
+/** Conjunctions that end a hedging clause ("…, but", "… so"). */
+export const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set(['but', 'so', 'yet', 'though', 'however', 'and']);
+
+/** Whether a negator sits within `window` words before word `from` (and after the last clause break). */
+export function negatedBefore(sentence: Sentence, from: number, window = 3): boolean {
+  for (let i = from - 1; i >= 0 && i >= from - window; i--) {
+    if (NEGATORS.has(sentence.words[i].lower)) return true;
+    if (i > 0 && breaksClause(gapText(sentence, i))) break;
+  }
+  return false;
+}
+
+/** Whether any negator lies among words `[from, to)`. */
+export function negatedWithin(sentence: Sentence, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, sentence.words.length); i++) if (NEGATORS.has(sentence.words[i].lower)) return true;
+  return false;
+}
+
+export function hasAny(sentence: Sentence, set: ReadonlySet<string>, from = 0, to = sentence.words.length): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, sentence.words.length); i++) if (set.has(sentence.words[i].lower)) return true;
+  return false;
+}
+
+/** The raw text between word `i - 1` and word `i` of the sentence. */
+export function gapText(sentence: Sentence, i: number): string {
+  const words = sentence.words;
+  if (i <= 0 || i >= words.length) return '';
+  return sentence.text.slice(words[i - 1].end - sentence.start, words[i].start - sentence.start);
+}
+
+/** A comma, semicolon, colon, dash or parenthesis between two words ends a clause. */
+export function breaksClause(gap: string): boolean {
+  return /[,;:()\u2013\u2014]|\s-\s/.test(gap);
+}
+
+/**
+ * The index of the first word after `from` that starts a new clause: after a
+ * punctuation break, or at a clause conjunction ("but", "so"). The sentence's
+ * length when there is none.
+ */
+export function clauseEnd(sentence: Sentence, from: number): number {
+  const words = sentence.words;
+  for (let i = from + 1; i < words.length; i++) {
+    if (breaksClause(gapText(sentence, i))) return i;
+    if (words[i].lower === 'but' || words[i].lower === 'so') return i;
+    // "…busy and I appreciate…": a new clause with its own first-person subject.
+    if (words[i].lower === 'and' && i + 1 < words.length && SUBJECTS.has(words[i + 1].lower)) return i;
+  }
+  return words.length;
+}
+
+// ---------------------------------------------------------------------------
+// The message part of a sentence
+
+/**
+ * The words of the sentence that belong to the message: a sentence that runs
+ * into the greeting ("Hi Ana,\nI really need…") or the sign-off (no final
+ * period before "Best,") loses those words here.
+ */
+export function messageWords(note: Note, sentence: Sentence): { words: Word[]; first: number; last: number } {
+  const { greeting, signOff } = note;
+  let first = 0;
+  let last = sentence.words.length;
+  if (greeting && sentence.start < greeting.end) {
+    while (first < last && sentence.words[first].start < greeting.end) first++;
+  }
+  if (signOff && sentence.end > signOff.start) {
+    while (last > first && sentence.words[last - 1].end > signOff.start) last--;
+  }
+  return { words: sentence.words.slice(first, last), first, last };
+}
+
+/** The span of the sentence without greeting or sign-off words, ending at its final punctuation when it has one. */
+export function messageSpan(note: Note, sentence: Sentence): Span | undefined {
+  const { first, last } = messageWords(note, sentence);
+  if (first >= last) return undefined;
+  const start = sentence.words[first].start;
+  let end = sentence.words[last - 1].end;
+  if (last === sentence.words.length) end = sentence.end;
+  else {
+    const tail = /^[^\s\p{L}\p{N}<]*/u.exec(note.text.slice(end, Math.min(note.text.length, end + 8)));
+    end += tail ? tail[0].length : 0;
+  }
+  return { start, end };
+}
+
+/** Whether a sentence is wholly inside the greeting or the sign-off. */
+export function isFrame(note: Note, sentence: Sentence): boolean {
+  const { first, last } = messageWords(note, sentence);
+  return first >= last;
+}
+
+// ---------------------------------------------------------------------------
+// Removal fixes
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEndOf(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  if (nl === -1) return text.length;
+  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+
+/** Offset after the line break that ends the line at `lineEnd` (the text's length at the end). */
+function afterBreak(text: string, lineEnd: number): number {
+  if (text[lineEnd] === '\r' && text[lineEnd + 1] === '\n') return lineEnd + 2;
+  if (text[lineEnd] === '\n') return lineEnd + 1;
+  return lineEnd;
+}
+
+function isBlankLine(text: string, start: number): boolean {
+  const end = lineEndOf(text, start);
+  return start < text.length && text.slice(start, end).trim() === '';
+}
+
+/** What may precede a sentence on its line for the line to count as only that sentence. */
+const LINE_LEAD = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?$/;
+
+/**
+ * A fix that deletes the message part of a sentence. When that part is alone
+ * on its line(s) the lines go, and a blank line that would be left doubled goes
+ * with them; otherwise the neighbouring space goes, so the paragraph still reads.
+ */
+export function removeSentenceFix(note: Note, sentence: Sentence, title: string, safe = false): Fix | undefined {
+  const span = messageSpan(note, sentence);
+  if (!span) return undefined;
+  const text = note.text;
+  const paragraph = note.paragraphs[sentence.paragraph];
+  const index = paragraph ? paragraph.sentences.indexOf(sentence) : -1;
+  const next = index >= 0 ? paragraph.sentences[index + 1] : undefined;
+  const wholeSentence = span.start === sentence.words[0]?.start && span.end === sentence.end;
+
+  // Followed by another sentence on the same line: take the spaces up to it.
+  if (next && wholeSentence) {
+    let end = span.end;
+    while (end < next.start && (text[end] === ' ' || text[end] === '\t')) end++;
+    if (end === next.start) return edit(title, safe, span.start, end, '');
+  }
+
+  const lineStart = lineStartOf(text, span.start);
+  const lineEnd = lineEndOf(text, span.end);
+  const before = text.slice(lineStart, span.start);
+  const after = text.slice(span.end, lineEnd);
+  if (LINE_LEAD.test(before) && after.trim() === '' && lineStart >= note.body.start) {
+    // The sentence is its own line(s): delete them.
+    let end = afterBreak(text, lineEnd);
+    const blankBefore = lineStart === note.body.start || isBlankLine(text, lineStartOf(text, Math.max(lineStart - 1, 0)));
+    if (blankBefore && end < text.length && isBlankLine(text, end)) end = afterBreak(text, lineEndOf(text, end));
+    return edit(title, safe, lineStart, end, '');
+  }
+
+  // Inside a line: take one neighbouring space (a preceding one when the sentence ends the line).
+  let { start, end } = span;
+  if (text[end] === ' ' && /\S/.test(after)) end++;
+  else if (start > lineStart && text[start - 1] === ' ') start--;
+  return edit(title, safe, start, end, '');
+}
+
+/**
+ * A fix that deletes words `[from, to)` of a sentence — a qualifier — and keeps
+ * the rest readable: commas around it are balanced, and a sentence that now
+ * starts with the next word gets it capitalised. When the qualifier is the
+ * whole message part of the sentence, the sentence goes.
+ */
+export function removeWordsFix(note: Note, sentence: Sentence, from: number, to: number, title: string, safe = false): Fix | undefined {
+  const words = sentence.words;
+  const { first, last } = messageWords(note, sentence);
+  if (from < first) from = first;
+  if (to > last) to = last;
+  if (from >= to) return undefined;
+  if (from === first && to === last) return removeSentenceFix(note, sentence, title, safe);
+  const text = note.text;
+  const atStart = from === first;
+  const atEnd = to === last;
+  if (atStart) {
+    // "Sorry to bother you, but I wanted…" → "I wanted…"
+    const next = words[to];
+    const ch = text[next.start];
+    const upper = ch.toUpperCase();
+    return ch === upper ? edit(title, safe, words[from].start, next.start, '') : edit(title, safe, words[from].start, next.start + 1, upper);
+  }
+  if (atEnd) {
+    // "Could you send it, if it's not too much trouble?" → "Could you send it?"
+    return edit(title, safe, words[from - 1].end, words[to - 1].end, '');
+  }
+  const gapBefore = text.slice(words[from - 1].end, words[from].start);
+  const gapAfter = text.slice(words[to - 1].end, words[to].start);
+  if (/,/.test(gapBefore) && /,/.test(gapAfter)) {
+    // "Could you, if it's no trouble, send…" → "Could you send…"
+    return edit(title, safe, words[from - 1].end, words[to].start, ' ');
+  }
+  if (/,/.test(gapAfter) && !/,/.test(gapBefore)) {
+    // "…and I know you're busy, but I…" → keep the comma out of the removal's way
+    return edit(title, safe, words[from].start, words[to].start, '');
+  }
+  // "I just wanted to" → "I wanted to"
+  return edit(title, safe, words[from].start, words[to].start, '');
+}
+
+function edit(title: string, safe: boolean, start: number, end: number, newText: string): Fix {
+  return { title, kind: 'fix', safe, edits: [{ start, end, newText }] };
+}
+
+// ---------------------------------------------------------------------------
+// Small helpers
+
+/** Lower-cased words of a front-matter name ("Fernleaf Logistics" → ["fernleaf", "logistics"]), minus filler. */
+export function nameWords(value: string | undefined): string[] {
+  if (!value) return [];
+  const filler = new Set(['the', 'of', 'and', 'inc', 'inc.', 'llc', 'ltd', 'co', 'co.', 'corp', 'corp.', 'group', 'mr.', 'ms.', 'mrs.', 'dr.', 'mr', 'ms', 'mrs', 'dr']);
+  return value
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .split(/[^\p{L}\p{N}'.&-]+/u)
+    .map((w) => w.replace(/^[.'-]+|[.'-]+$/g, ''))
+    .filter((w) => w.length > 1 && !filler.has(w));
+}
+
+/** Quote a bit of the note in a message, shortened when long. */
+export function quote(text: string, max = 48): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return `"${clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean}"`;
+}
+
+/**
+ * The first of the phrases matched right at word `index` of the sentence
+ * (looking at most `window` words ahead), or undefined. Offsets and indices
+ * are the sentence's own.
+ */
+export function matchAt<G extends PhraseGroup>(sentence: Sentence, index: number, compiled: CompiledGroups<G>, window = 12): GroupMatch<G> | undefined {
+  if (index >= sentence.words.length) return undefined;
+  const slice: Sentence = { ...sentence, words: sentence.words.slice(index, index + window) };
+  const first = matchGroups(slice, compiled)[0];
+  if (!first || first.from !== 0) return undefined;
+  return { ...first, from: first.from + index, to: first.to + index };
+}

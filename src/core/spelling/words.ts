@@ -1,0 +1,98 @@
+/**
+ * Deciding whether one word of a note is spelled acceptably. Pure functions
+ * over a `Speller`; the spelling rule walks the note and reports.
+ */
+import { EXTRA_WORDS, HYPHEN_PREFIXES, KNOWN_MISSPELLINGS } from './vocabulary';
+import type { Speller } from './speller';
+
+/** The part of a word to check, with its offsets inside the word's text. */
+export interface Token {
+  text: string;
+  /** Offset of `text` inside the word as written. */
+  offset: number;
+}
+
+/**
+ * The checkable core of a word as the parser hands it out: typographic
+ * apostrophes folded, leading punctuation and trailing periods or apostrophes
+ * dropped ("café." → "café", "students'" → "students"), and a possessive
+ * "'s" set aside ("Fernleaf's" → "Fernleaf"). The fold keeps lengths, so
+ * offsets still point into the original text.
+ */
+export function tokenOf(wordText: string): Token | undefined {
+  const folded = wordText.replace(/[\u2018\u2019\u02bc]/g, "'");
+  const lead = /^[^\p{L}\p{N}]*/u.exec(folded)![0].length;
+  let end = folded.length;
+  while (end > lead && /[.'’]/u.test(folded[end - 1])) end -= 1;
+  let text = folded.slice(lead, end);
+  // Keep the period of an initialism ("e.g.", "U.S.", "Ph.D."): only the last one was dropped.
+  if (/^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u.test(text) && folded[end] === '.') text += '.';
+  if (/'s$/i.test(text) && text.length > 2) text = text.slice(0, -2);
+  if (!text) return undefined;
+  return { text, offset: lead };
+}
+
+/** Forms of "i" the capitalization rule reports; spelling leaves them alone. */
+const LOWERCASE_I = new Set(['i', "i'm", "i've", "i'd", "i'll"]);
+
+export interface AcceptOptions {
+  speller: Speller;
+  /** Extra accepted words, lower case (front matter, configuration). */
+  accepted: ReadonlySet<string>;
+  /** The word opens its sentence (so a capital letter says nothing about it being a name). */
+  sentenceInitial: boolean;
+}
+
+/** Whether the token passes: a dictionary word, an accepted word, or something we deliberately don't check. */
+export function isAccepted(token: string, options: AcceptOptions): boolean {
+  if (!/\p{L}/u.test(token)) return true;
+  if (/\p{N}/u.test(token)) return true; // 3rd, Q3, mid-2024, i18n, 10x
+  if (/(?=\p{L})\P{Script=Latin}/u.test(token)) return true; // 田中, Σοφία: an English dictionary can't judge other scripts
+  if (/^\p{L}{1,3}(?:\.\p{L}{1,3})+\.?$/u.test(token)) return true; // e.g., i.e., U.S., Ph.D., a.m.
+  if (acceptedWord(token, options, options.sentenceInitial)) return true;
+  // Compounds: "follow-up", "UX/UI", "Q&A", "and/or". Each part must pass on its own.
+  const parts = token.split(/[-/&._]+/).filter(Boolean);
+  if (parts.length < 2) return false;
+  return parts.every((part, i) => (i < parts.length - 1 && HYPHEN_PREFIXES.has(part.toLowerCase())) || acceptedWord(part, options, options.sentenceInitial && i === 0));
+}
+
+function acceptedWord(word: string, { speller, accepted }: AcceptOptions, sentenceInitial: boolean): boolean {
+  const lower = word.toLowerCase();
+  if (accepted.has(lower) || EXTRA_WORDS.has(lower)) return true;
+  if (speller.correct(word)) return true;
+  if (/[-/&._]/.test(word)) return false; // a compound: judged part by part
+  if ([...word].length === 1) return true; // letters as letters: "plan B", "e-mail"
+  if (/^\p{Lu}{2,5}s?$/u.test(word)) return true; // acronyms: OKRs, KPI, AWS, HIPAA
+  if (/\p{Ll}\p{Lu}/u.test(word)) return true; // brand and product casing: iPhone, eBay, GitHub, DevOps, SaaS, PhD
+  if (LOWERCASE_I.has(word)) return true;
+  if (/^\p{Lu}/u.test(word)) {
+    // A capitalised word the dictionary doesn't know is almost always a name
+    // (a person, a company, a product). At the start of a sentence the capital
+    // proves nothing, so there we still catch the unmistakable typos.
+    if (!sentenceInitial) return true;
+    return !looksLikeTypo(word.toLowerCase());
+  }
+  return false;
+}
+
+/**
+ * A capitalised sentence opener that is a well-known typo ("Thnak", "Recieve",
+ * "Dont"). Nothing cleverer: any edit-distance test also catches real names
+ * ("Nial" is one swap from "nail", "Tunde" from "tuned", "Signe" from "singe").
+ */
+function looksLikeTypo(lower: string): boolean {
+  return Object.hasOwn(KNOWN_MISSPELLINGS, lower);
+}
+
+/** Words of a free-text value (a name, a company, a topic) for the accepted set, lower case. */
+export function wordsOf(value: string): string[] {
+  const out: string[] = [];
+  for (const raw of value.split(/[\s,;:()[\]{}"“”!?]+/)) {
+    const token = tokenOf(raw);
+    if (!token) continue;
+    const lower = token.text.toLowerCase();
+    out.push(lower);
+    for (const part of lower.split(/[-/&.]+/)) if (part && part !== lower) out.push(part);
+  }
+  return out;
+}
