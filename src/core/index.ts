@@ -16,6 +16,7 @@ export * from './rule';
 export * from './config';
 export { applyEdits, fixAll } from './fix';
 export * as sections from './sections';
+export { NoteIndex, companyKey, type IndexedNote } from './workspace';
 export const rules: readonly Rule<never>[] = allRules as readonly Rule<never>[];
 
 /** The id findings about Note Coach itself carry (a bad disable comment, a rule that failed). */
@@ -107,6 +108,7 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
     const severity = setting?.severity ?? meta.severity;
     if (severity === 'off') continue;
     if (meta.scenarios && !meta.scenarios.includes(note.frontMatter.scenario)) continue;
+    if (meta.scope === 'workspace' && !options.workspace) continue;
     if (tooLarge && !meta.cheap) continue;
     const reports: Report[] = [];
     const context: RuleContext<never> = {

@@ -91,6 +91,8 @@ export interface RuleMeta {
   sources?: readonly string[];
   /** Cheap rules still run on notes above the size limit. */
   cheap?: boolean;
+  /** `workspace`: compares the note with the other notes; runs only when the caller passes them. */
+  scope?: 'note' | 'workspace';
 }
 
 /** Other notes of the workspace, for rules that look across notes. */

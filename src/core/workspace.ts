@@ -1,0 +1,127 @@
+/**
+ * The workspace index: the parsed models of all notes, kept up to date one
+ * file at a time. Pure (no I/O): the extension feeds it from file events and
+ * edits, the CLI from the files it was given.
+ *
+ * An edit re-parses one note; rules that look across notes get the others'
+ * models as they are, and cache what they derive from a model per Note object
+ * (models are immutable and replaced, never changed, when their text changes).
+ */
+import { parseNote } from './parse';
+import type { Note } from './note';
+import type { WorkspaceNote } from './rule';
+
+export interface IndexedNote extends WorkspaceNote {
+  /** The text the model was parsed from. */
+  text: string;
+  /** Lower-cased, trimmed front-matter company ("" when none), for grouping. */
+  companyKey: string;
+}
+
+export function companyKey(company: string | undefined): string {
+  return (company ?? '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export class NoteIndex {
+  private readonly notes = new Map<string, IndexedNote>();
+  private readonly byCompany = new Map<string, Set<string>>();
+  private version = 0;
+
+  /** Bumped on every change, so callers can tell whether anything moved. */
+  get generation(): number {
+    return this.version;
+  }
+
+  get size(): number {
+    return this.notes.size;
+  }
+
+  /**
+   * Add or replace a note. Returns the indexed entry; when the text is the
+   * same as before, the old model is kept (no re-parse).
+   */
+  set(file: string, text: string, note?: Note): IndexedNote {
+    const old = this.notes.get(file);
+    if (old && old.text === text && !note) return old;
+    const model = note ?? parseNote(text);
+    const entry: IndexedNote = { file, note: model, text, companyKey: companyKey(model.frontMatter.company) };
+    if (old) this.unlink(old);
+    this.notes.set(file, entry);
+    let group = this.byCompany.get(entry.companyKey);
+    if (!group) this.byCompany.set(entry.companyKey, (group = new Set()));
+    group.add(file);
+    this.version++;
+    return entry;
+  }
+
+  delete(file: string): boolean {
+    const old = this.notes.get(file);
+    if (!old) return false;
+    this.unlink(old);
+    this.notes.delete(file);
+    this.version++;
+    return true;
+  }
+
+  /** Rename keeps the model. */
+  rename(from: string, to: string): void {
+    const old = this.notes.get(from);
+    if (!old) return;
+    this.delete(from);
+    this.set(to, old.text, old.note);
+  }
+
+  get(file: string): IndexedNote | undefined {
+    return this.notes.get(file);
+  }
+
+  has(file: string): boolean {
+    return this.notes.has(file);
+  }
+
+  all(): IndexedNote[] {
+    return [...this.notes.values()];
+  }
+
+  files(): string[] {
+    return [...this.notes.keys()];
+  }
+
+  /** Every note but `file`: what a workspace rule compares `file` against. */
+  others(file: string): IndexedNote[] {
+    const out: IndexedNote[] = [];
+    for (const [key, entry] of this.notes) if (key !== file) out.push(entry);
+    return out;
+  }
+
+  /** Notes at the same company as `note` (by front matter), `file` itself excluded. */
+  sameCompany(file: string, note: Note): IndexedNote[] {
+    const group = this.byCompany.get(companyKey(note.frontMatter.company));
+    if (!group) return [];
+    const out: IndexedNote[] = [];
+    for (const key of group) if (key !== file) out.push(this.notes.get(key)!);
+    return out;
+  }
+
+  /**
+   * The notes whose findings may change when `file` changes from `before` to
+   * `after`: those sharing a company with either version (duplicates), and, for
+   * names, any note at all (a name or company added anywhere can be "wrong" in
+   * another note). Callers re-check only the ones that are open or shown.
+   */
+  affectedBy(file: string): string[] {
+    return this.files().filter((f) => f !== file);
+  }
+
+  clear(): void {
+    this.notes.clear();
+    this.byCompany.clear();
+    this.version++;
+  }
+
+  private unlink(entry: IndexedNote): void {
+    const group = this.byCompany.get(entry.companyKey);
+    group?.delete(entry.file);
+    if (group && group.size === 0) this.byCompany.delete(entry.companyKey);
+  }
+}
