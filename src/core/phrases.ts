@@ -10,10 +10,11 @@
  *   *           any one word
  *   ...         zero to three words
  *   pay*        a word starting with "pay" (a trailing * after letters)
+ *   {a b|c}     alternatives of several words ("{let's|let us} meet"); `{…}?` optional
  */
 import type { Sentence, Span, Word } from './note';
 
-interface Token {
+export interface Token {
   alternatives: string[];
   prefixes: string[];
   any: boolean;
@@ -68,21 +69,21 @@ function tokenMatches(token: Token, word: string): boolean {
 }
 
 /** Match `tokens[t…]` against `words[w…]`; returns the index one past the last matched word, or -1. */
-function matchFrom(tokens: Token[], t: number, words: readonly string[], w: number): number {
+export function matchTokens(tokens: Token[], t: number, words: readonly string[], w: number): number {
   if (t === tokens.length) return w;
   const token = tokens[t];
   if (token.gap) {
     for (let skip = 0; skip <= 3 && w + skip <= words.length; skip++) {
-      const end = matchFrom(tokens, t + 1, words, w + skip);
+      const end = matchTokens(tokens, t + 1, words, w + skip);
       if (end !== -1) return end;
     }
     return -1;
   }
   if (w < words.length && tokenMatches(token, words[w])) {
-    const end = matchFrom(tokens, t + 1, words, w + 1);
+    const end = matchTokens(tokens, t + 1, words, w + 1);
     if (end !== -1) return end;
   }
-  return token.optional ? matchFrom(tokens, t + 1, words, w) : -1;
+  return token.optional ? matchTokens(tokens, t + 1, words, w) : -1;
 }
 
 /** Words as the matcher sees them: lower case, curly apostrophes folded, "n't" kept on its word. */
@@ -97,12 +98,12 @@ export function findPhrase(sentence: Sentence, phrases: readonly (string | Phras
 
 /** Every non-overlapping match, leftmost first; at one position the earliest listed phrase wins. */
 export function findPhrases(sentence: Sentence, phrases: readonly (string | Phrase)[]): PhraseMatch[] {
-  const compiled = phrases.map((p) => (typeof p === 'string' ? compilePhrase(p) : p));
+  const compiled = phrases.flatMap((p) => (typeof p === 'string' ? expandPattern(p).map(compilePhrase) : [p]));
   const keys = wordKeys(sentence.words);
   const matches: PhraseMatch[] = [];
   for (let w = 0; w < keys.length; w++) {
     for (const phrase of compiled) {
-      const end = matchFrom(phrase.tokens, 0, keys, w);
+      const end = matchTokens(phrase.tokens, 0, keys, w);
       if (end > w) {
         matches.push({ phrase: phrase.source, from: w, to: end, start: sentence.words[w].start, end: sentence.words[end - 1].end });
         w = end - 1;
@@ -117,3 +118,125 @@ export function findPhrases(sentence: Sentence, phrases: readonly (string | Phra
 export function hasWord(sentence: Sentence, words: readonly string[]): boolean {
   return sentence.words.some((w) => words.includes(w.lower));
 }
+
+// ---------------------------------------------------------------------------
+// Phrase groups: named lists of patterns with the reason they exist, matched
+// through an index on first words so long lists stay cheap. Patterns may also
+// use `{a b|c}` for alternatives of several words (and `{…}?` for optional ones).
+
+
+export interface PhraseGroup {
+  /** A short id used in messages and tests. */
+  id: string;
+  /** Why the group is there: what it catches and what it must not. */
+  reason: string;
+  /** Patterns in phrases.ts syntax plus `{a b|c}` multi-word alternatives. */
+  phrases: readonly string[];
+}
+
+export interface CompiledGroups<G extends PhraseGroup> {
+  phrases: Phrase[];
+  groupOf: Map<string, G>;
+  /** Phrase indices by the words their first token accepts; phrases whose first token is open (optional, *, prefix) are in `open`. */
+  byFirstWord: Map<string, number[]>;
+  open: number[];
+}
+
+export interface GroupMatch<G extends PhraseGroup> extends PhraseMatch {
+  group: G;
+}
+
+/** Expansions of one pattern beyond this are a mistake in the data (they would make matching slow). */
+const MAX_EXPANSIONS = 512;
+
+/**
+ * Expand `{a|b c}` (and `{…}?`) alternatives into plain phrases.ts patterns. A
+ * group of single words becomes one `a|b|c` token (no expansion); only groups
+ * with a multi-word choice multiply the patterns.
+ */
+export function expandPattern(pattern: string): string[] {
+  const out = expandInto(pattern.replace(/\{([^{}]*)\}(\??)/g, (whole, body: string, optional: string) => {
+    const choices = body.split('|').map((c) => c.trim());
+    if (choices.some((c) => /\s/.test(c) || c === '')) return whole;
+    return choices.join('|') + optional;
+  }));
+  if (out.length > MAX_EXPANSIONS) throw new Error(`Phrase pattern "${pattern}" expands to ${out.length} phrases; split it.`);
+  return out;
+}
+
+function expandInto(pattern: string): string[] {
+  const open = pattern.indexOf('{');
+  if (open === -1) return [pattern.trim().replace(/\s+/g, ' ')];
+  const close = pattern.indexOf('}', open);
+  if (close === -1) throw new Error(`Unclosed "{" in phrase pattern "${pattern}"`);
+  const optional = pattern[close + 1] === '?';
+  const before = pattern.slice(0, open);
+  const after = pattern.slice(close + (optional ? 2 : 1));
+  const choices = pattern.slice(open + 1, close).split('|').map((c) => c.trim());
+  if (optional) choices.push('');
+  const out: string[] = [];
+  for (const choice of choices) {
+    for (const rest of expandInto(`${before} ${choice} ${after}`)) {
+      out.push(rest);
+      if (out.length > MAX_EXPANSIONS) return out;
+    }
+  }
+  return out.filter((p) => p.length > 0);
+}
+
+export function compileGroups<G extends PhraseGroup>(groups: readonly G[]): CompiledGroups<G> {
+  const phrases: Phrase[] = [];
+  const groupOf = new Map<string, G>();
+  for (const group of groups) {
+    for (const pattern of group.phrases) {
+      for (const source of expandPattern(pattern)) {
+        if (groupOf.has(source)) continue;
+        groupOf.set(source, group);
+        phrases.push(compilePhrase(source));
+      }
+    }
+  }
+  const byFirstWord = new Map<string, number[]>();
+  const open: number[] = [];
+  phrases.forEach((phrase, index) => {
+    const head = phrase.tokens[0] as Token | undefined;
+    if (!head || head.any || head.optional || head.gap || head.prefixes.length > 0) {
+      open.push(index);
+      return;
+    }
+    for (const word of head.alternatives) {
+      const list = byFirstWord.get(word) ?? [];
+      list.push(index);
+      byFirstWord.set(word, list);
+    }
+  });
+  return { phrases, groupOf, byFirstWord, open };
+}
+
+/**
+ * Every non-overlapping match of the groups' phrases in the sentence, leftmost
+ * first; at one position the earliest listed phrase wins. The same semantics
+ * as `findPhrases` in phrases.ts, but each position only tries the phrases its
+ * word can start (an index on first words), so long phrase lists stay cheap.
+ */
+export function matchGroups<G extends PhraseGroup>(sentence: Sentence, compiled: CompiledGroups<G>): GroupMatch<G>[] {
+  const words = sentence.words;
+  if (words.length === 0) return [];
+  const keys = words.map((w) => w.lower);
+  const matches: GroupMatch<G>[] = [];
+  for (let w = 0; w < keys.length; w++) {
+    const indexed = compiled.byFirstWord.get(keys[w]);
+    const candidates = indexed ? (compiled.open.length ? [...indexed, ...compiled.open].sort((a, b) => a - b) : indexed) : compiled.open;
+    for (const index of candidates) {
+      const phrase = compiled.phrases[index];
+      const end = matchTokens(phrase.tokens, 0, keys, w);
+      if (end > w) {
+        matches.push({ phrase: phrase.source, from: w, to: end, start: words[w].start, end: words[end - 1].end, group: compiled.groupOf.get(phrase.source)! });
+        w = end - 1;
+        break;
+      }
+    }
+  }
+  return matches;
+}
+

@@ -8,6 +8,7 @@
  *
  * Everything here is linear in the note's length.
  */
+import { removeSentenceFix } from './tone-match';
 import type { Note, Sentence, Span, Word } from '../note';
 import { removalFix, type Fix } from '../rule';
 
@@ -400,25 +401,9 @@ export function isNegated(text: string, sentence: Sentence, from: number, to: nu
 // Removing a sentence
 
 /**
- * Remove a body sentence. When it is the only sentence of its paragraph, the
- * paragraph goes with the blank line after it, so no empty gap is left.
+ * Remove a body sentence with the shared sentence-removal fix (whole lines go
+ * with their line break; no doubled blank lines; a greeting on the same line stays).
  */
 export function sentenceRemovalFix(note: Note, sentence: BodySentence, title: string): Fix {
-  const paragraph = note.paragraphs[sentence.paragraph];
-  const alone = paragraph && paragraph.start >= sentence.start && trimEnd(note.text, paragraph.start, paragraph.end) <= sentence.end;
-  if (alone) {
-    let end = sentence.end;
-    const limit = note.signOff ? note.signOff.start : note.text.length;
-    let look = end;
-    while (look < limit && /\s/.test(note.text[look])) look++;
-    if (look < limit) end = look; // up to the next paragraph
-    else {
-      // The last paragraph: take the blank line before it instead.
-      let start = sentence.start;
-      while (start > note.body.start && /[ \t\r\n]/.test(note.text[start - 1])) start--;
-      if (start > note.body.start) return { title, kind: 'fix', safe: false, edits: [{ start, end: sentence.end, newText: '' }] };
-    }
-    return { title, kind: 'fix', safe: false, edits: [{ start: sentence.start, end, newText: '' }] };
-  }
-  return removalFix(title, note.text, sentence, false);
+  return removeSentenceFix(note, sentence.original, title) ?? removalFix(title, note.text, sentence, false);
 }
