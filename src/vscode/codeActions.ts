@@ -3,7 +3,8 @@
  * disable comments, "Learn more", fix-all, and the personalized sections.
  */
 import * as vscode from 'vscode';
-import { fixAll, analyze, sections, type Finding, type Fix } from '../core/index';
+import { fixAll, analyze, sections, type Finding } from '../core/index';
+import { fillPlaceholderEdits } from '../core/rules/no-unfilled-placeholder';
 import { eolOf } from '../core/text';
 import { SOURCE, type Linter, type NoteAnalysis } from './diagnostics';
 import { minimalEdit, toRange, toWorkspaceEdit } from './notes';
@@ -19,7 +20,7 @@ export class NoteCodeActions implements vscode.CodeActionProvider {
 
   constructor(private readonly linter: Linter) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const analysis = await this.linter.analysisFor(document);
     if (!analysis) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
@@ -36,8 +37,8 @@ export class NoteCodeActions implements vscode.CodeActionProvider {
       const action = fixAllAction(document, analysis);
       if (action) actions.push(action);
     }
-    if (wants(SECTION_KIND)) actions.push(...sectionActions(document, analysis, range));
-    return actions;
+    if (wants(SECTION_KIND)) actions.push(...sectionActions(document, analysis));
+    return dedupe(actions);
   }
 
   private quickFixes(document: vscode.TextDocument, analysis: NoteAnalysis, finding: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction[] {
@@ -78,6 +79,27 @@ export class NoteCodeActions implements vscode.CodeActionProvider {
   }
 }
 
+/**
+ * Two findings can offer the same section (no-generic-note and no-thanks-only both
+ * offer "Insert 'What we discussed'"): show it once, resolving both diagnostics.
+ */
+function dedupe(actions: vscode.CodeAction[]): vscode.CodeAction[] {
+  const seen = new Map<string, vscode.CodeAction>();
+  const out: vscode.CodeAction[] = [];
+  for (const action of actions) {
+    const edits = action.edit?.entries().map(([uri, list]) => [uri.toString(), list.map((e) => [e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character, e.newText])]);
+    const key = JSON.stringify([action.kind?.value, action.title, edits, action.command?.command, action.command?.arguments]);
+    const earlier = seen.get(key);
+    if (earlier) {
+      if (action.diagnostics?.length) earlier.diagnostics = [...(earlier.diagnostics ?? []), ...action.diagnostics];
+      continue;
+    }
+    seen.set(key, action);
+    out.push(action);
+  }
+  return out;
+}
+
 /** The finding behind a diagnostic: same rule, same range, in this exact version of the text. */
 function findingFor(document: vscode.TextDocument, analysis: NoteAnalysis, diagnostic: vscode.Diagnostic): Finding | undefined {
   const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
@@ -112,15 +134,12 @@ function fixAllAction(document: vscode.TextDocument, analysis: NoteAnalysis): vs
   return action;
 }
 
-function sectionActions(document: vscode.TextDocument, analysis: NoteAnalysis, range: vscode.Range): vscode.CodeAction[] {
+function sectionActions(document: vscode.TextDocument, analysis: NoteAnalysis): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
-  const fills = analysis.findings
-    .filter((f) => f.ruleId === 'no-unfilled-placeholder')
-    .map((f) => f.fixes.find((x) => x.kind === 'fix' && x.safe))
-    .filter((x): x is Fix => Boolean(x));
+  const fills = fillPlaceholderEdits(analysis.note, analysis.config.from);
   if (fills.length) {
     const action = new vscode.CodeAction('Fill placeholders from front matter', SECTION_KIND);
-    action.edit = toWorkspaceEdit(document, fills.flatMap((f) => f.edits));
+    action.edit = toWorkspaceEdit(document, fills);
     actions.push(action);
   }
   for (const fix of sections.sectionActions(analysis.note, analysis.config.from)) {
@@ -128,7 +147,6 @@ function sectionActions(document: vscode.TextDocument, analysis: NoteAnalysis, r
     action.edit = toWorkspaceEdit(document, fix.edits);
     actions.push(action);
   }
-  void range;
   return actions;
 }
 

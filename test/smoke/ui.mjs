@@ -87,7 +87,7 @@ try {
   console.log('  saved file has exactly that change');
   await shot(page, 'after-fix');
 } catch (error) {
-  await shot(page, 'failure').catch(() => undefined);
+  await page.screenshot({ path: path.join(shots, 'failure.png') }).catch(() => undefined);
   throw error;
 } finally {
   await close();

@@ -195,5 +195,6 @@ export function isGenericAddressee(value: string): boolean {
   if (!folded) return true;
   if (GENERIC_ADDRESSEES.includes(folded)) return true;
   const words = folded.split(' ');
-  return GROUP_WORDS.has(words[words.length - 1]);
+  // "Fernleaf team", "Team Fernleaf", "Routing folks".
+  return GROUP_WORDS.has(words[words.length - 1]) || GROUP_WORDS.has(words[0]);
 }

@@ -221,7 +221,7 @@ export function findSlots(text: string, from: number, to: number, skip: readonly
   // XX, xx, XXX, 20XX: filler letters standing in for a word or a number.
   for (const m of region.matchAll(/(?<![\p{L}\p{N}_-])(?:X{2,}|x{2,}|(?:19|20)XX)(?:[/.:](?:X{2,}|x{2,}))*(?![\p{L}\p{N}_-])/gu)) add(m.index, m[0].length, 'letters');
   // TODO, FIXME, TK: editors' marks for unfinished text (upper case only: "tk" is not a mark).
-  for (const m of region.matchAll(/(?<![\p{L}\p{N}_])(?:TODO|FIXME|TKTK|TK)(?![\p{L}\p{N}_])/gu)) add(m.index, m[0].length, 'marker');
+  for (const m of region.matchAll(/(?<![\p{L}\p{N}_-])(?:TODO|FIXME|TKTK|TK)(?![\p{L}\p{N}_-])/gu)) add(m.index, m[0].length, 'marker');
   // "Your Name" written as a label (title case or capitals); "your name" in a sentence is prose.
   for (const m of region.matchAll(/(?<!\p{L})(?:Your|YOUR) (?:(?:Full|First|Last|FULL|FIRST|LAST) )?(?:Name|NAME)(?!\p{L})/gu)) {
     add(m.index, m[0].length, 'phrase', { key: 'from', explicit: true, known: true, instruction: false });

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { containsSlot } from '../lexicon/structure-placeholders';
-import { GREETING_FILLERS, isGenericAddressee, parsePersonName, sameNameWord, type PersonName } from '../lexicon/structure-names';
+import { foldName, GREETING_FILLERS, isGenericAddressee, parsePersonName, sameNameWord, type PersonName } from '../lexicon/structure-names';
 
 /**
  * The greeting should name the person in front-matter `to`. A different name
@@ -27,8 +27,9 @@ function matches(greeted: PersonName, to: PersonName): boolean | undefined {
   if (g.length === 0 || t.length === 0) return undefined;
   // "Ms. Ruiz" / "Mr Lee": a title with one word is a surname; compare it with `to`'s last word.
   if (greeted.title && g.length === 1) {
-    if (sameNameWord(g[0], t[t.length - 1])) return true;
-    return covers(g, t);
+    if (sameNameWord(g[0], t[t.length - 1]) || covers(g, t)) return true;
+    // `to` is a first name only ("Ana"): her surname is unknown.
+    return !to.title && t.length === 1 ? undefined : false;
   }
   if (covers(g, t) || covers(t, g)) return true;
   // `to` is "Ms. Ruiz" and the greeting a first name only: nothing to compare it with.
@@ -69,8 +70,10 @@ export default defineRule(
       .map((p) => p.trim())
       .filter(Boolean);
     let compared = 0;
+    const company = note.frontMatter.company && foldName(note.frontMatter.company);
     for (const part of parts) {
-      if (isGenericAddressee(part)) continue;
+      // A group, a role, or the company itself ("Dear Fernleaf Logistics,").
+      if (isGenericAddressee(part) || (company && foldName(part).startsWith(company))) continue;
       const greeted = parsePersonName(part, GREETING_FILLERS);
       if (greeted.words.length === 0) continue;
       const result = matches(greeted, toName);

@@ -2,7 +2,7 @@ import type { Note, Span } from '../note';
 import { defineRule, type Fix } from '../rule';
 import { insertParagraph, signOffText } from '../sections';
 import { eolOf, lineEndAt } from '../text';
-import { foldName } from '../lexicon/structure-names';
+import { foldName, parsePersonName } from '../lexicon/structure-names';
 
 /**
  * The note should end with a closing line and the writer's name. The parser
@@ -50,15 +50,32 @@ function lastLines(note: Note, max: number): Line[] {
   return lines;
 }
 
-function isNameLine(line: Line | undefined, name: string | undefined): boolean {
+function isNameLine(line: Line | undefined, name: string | undefined, to?: string): boolean {
   if (!line) return false;
-  if (name && foldName(line.content).startsWith(foldName(name))) return true;
-  return NAME_LINE.test(line.content) && line.content.length <= 50;
+  const content = line.content.replace(/[\s\p{Extended_Pictographic}\u200d\ufe0f]+$/u, '');
+  if (name && foldName(content).startsWith(foldName(name))) return true;
+  if (!NAME_LINE.test(content) || content.length > 50) return false;
+  // "Thanks again, Ana": the recipient's name is not a signature.
+  if (to) {
+    const toWords = new Set(parsePersonName(to).words);
+    if (parsePersonName(content).words.every((w) => toWords.has(w))) return false;
+  }
+  return true;
 }
 
+/** Words a closing of one's own starts with ("Thanks again 🙏", "Talk soon", "Looking forward to it"). */
+const CLOSING_WORD = /^(?:thanks|thank|best|regards|cheers|warm|warmly|warmest|kind|kindest|sincerely|talk|looking|see|take|all|many|with|until|hope|speak|grateful|gratefully|respectfully|yours|appreciatively|cordially)\b/i;
+
 function isClosingLine(content: string): boolean {
-  const bare = content.replace(/^[*_]+|[*_]+$/g, '');
-  return CLOSING_START.test(bare.replace(/[,.!]$/, '')) || OWN_CLOSING.test(bare);
+  const bare = content
+    .replace(/^[*_]+|[*_]+$/g, '')
+    .replace(/[\s\p{Extended_Pictographic}\u200d\ufe0f]+$/u, '')
+    .trim();
+  if (!bare) return false;
+  if (/^[-\u2013\u2014_]{1,3}$/.test(bare)) return true; // the "-- " line that starts an e-mail signature
+  if (CLOSING_START.test(bare.replace(/[,.!]$/, ''))) return true;
+  if (OWN_CLOSING.test(bare)) return true;
+  return CLOSING_WORD.test(bare) && bare.split(/\s+/).length <= 6 && !/[?]$/.test(bare);
 }
 
 type Ending =
@@ -68,6 +85,7 @@ type Ending =
 
 /** How the note ends, when note.signOff did not recognise a closing. */
 function readEnding(note: Note, name: string | undefined): Ending | undefined {
+  const to = note.frontMatter.to;
   let lines = lastLines(note, 10);
   if (lines.length === 0) return undefined;
   let postscript: Line | undefined;
@@ -81,13 +99,13 @@ function readEnding(note: Note, name: string | undefined): Ending | undefined {
   if (DASH_SIGNATURE.test(last.content)) return { kind: 'signed' };
   // "Best, Sam" on one line.
   const oneLine = /^(.{1,40}?)[,!]\s+(.+)$/.exec(last.content.replace(/^[*_]+|[*_]+$/g, ''));
-  if (oneLine && CLOSING_START.test(oneLine[1]) && isNameLine({ ...last, content: oneLine[2] }, name)) return { kind: 'signed' };
+  if (oneLine && CLOSING_START.test(oneLine[1]) && isNameLine({ ...last, content: oneLine[2] }, name, to)) return { kind: 'signed' };
   // A closing line followed by one to four signature lines, the first a name.
   for (let i = lines.length - 2; i >= Math.max(0, lines.length - 5); i--) {
-    if (isClosingLine(lines[i].content) && isNameLine(lines[i + 1], name)) return { kind: 'signed' };
+    if (isClosingLine(lines[i].content) && isNameLine(lines[i + 1], name, to)) return { kind: 'signed' };
   }
   // A name alone at the end, after prose: the closing is missing.
-  if (lines.length >= 2 && isNameLine(last, name) && last.content.split(/\s+/).length <= 4) return { kind: 'name-only', line: last };
+  if (lines.length >= 2 && isNameLine(last, name, to) && last.content.split(/\s+/).length <= 4) return { kind: 'name-only', line: last };
   return { kind: 'none', line: last, postscript };
 }
 

@@ -53,21 +53,51 @@ const EMAIL = /^(?:[^<>@\s]+(?:\s+[^<>@\s]+)*\s*<[^<>@\s]+@[^<>@\s.]+(?:\.[^<>@\
 /** A date with no time of day. */
 const DAY_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** "March 2, 2026", "2 March 2026", "Mon, Mar 2 2026": unambiguous dates that can be rewritten as 2026-03-02. */
+/** A time of day after a date: "14:30", "2:30 PM", "at 2pm". Returns "HH:MM" or undefined when there is none; null when unreadable. */
+function readTime(value: string): string | undefined | null {
+  const v = value.trim();
+  if (!v) return undefined;
+  const m = /^(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(?:([ap])\.?\s?m\.?)?$/i.exec(v);
+  if (!m || (!m[2] && !m[3])) return null;
+  let hours = Number(m[1]);
+  const minutes = m[2] ? Number(m[2]) : 0;
+  if (m[3]) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+/**
+ * Unambiguous dates that can be rewritten in the form Note Coach reads:
+ * "March 2, 2026" and "2 March 2026" (→ 2026-03-02), each optionally with a time,
+ * and "2026-03-02 2:30 PM" (→ 2026-03-02 14:30). Numeric day/month orders are
+ * ambiguous (03/02) and are never rewritten.
+ */
 function rewriteDate(value: string): string | undefined {
   const v = value.trim().toLowerCase().replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/, '');
-  let m = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(v);
-  let month: string | undefined;
   let day: string | undefined;
+  let month: string | undefined;
   let year: string | undefined;
-  if (m) [, month, day, year] = m;
-  else if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})$/.exec(v))) [, day, month, year] = m;
+  let rest = '';
+  let m = /^(\d{4})-(\d{2})-(\d{2})[ t](.*)$/.exec(v);
+  if (m) {
+    const time = readTime(m[4]);
+    if (!time) return undefined;
+    const iso = `${m[1]}-${m[2]}-${m[3]} ${time}`;
+    return parseDate(iso) ? iso : undefined;
+  }
+  if ((m = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$/.exec(v))) [, month, day, year, rest] = m;
+  else if ((m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})(.*)$/.exec(v))) [, day, month, year, rest] = m;
   if (!month || !day || !year) return undefined;
-  const index = MONTHS.indexOf(month.slice(0, 3));
-  if (index === -1 || !('january february march april may june july august september october november december sept'.split(' ').some((full) => full.startsWith(month!)))) return undefined;
-  const iso = `${year}-${String(index + 1).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  const index = MONTHS.findIndex((full) => full.startsWith(month!) || (month === 'sept' && full === 'september'));
+  if (index === -1) return undefined;
+  const time = readTime(rest.replace(/^,/, ''));
+  if (time === null) return undefined;
+  const iso = `${year}-${String(index + 1).padStart(2, '0')}-${day.padStart(2, '0')}${time ? ` ${time}` : ''}`;
   return parseDate(iso) ? iso : undefined;
 }
 
@@ -309,6 +339,11 @@ export default defineRule(
         continue;
       }
       firsts.set(entry.key, entry);
+      if (entry.keySpan.end <= entry.keySpan.start) {
+        const line = lineSpan(note.text, entry.keySpan.start);
+        report({ ...(line.end > line.start ? line : entry.valueSpan), message: 'This front-matter line has no key before its colon; write it as `key: value`.' });
+        continue;
+      }
       if (!KNOWN_KEYS.has(entry.key)) {
         const suggestions = suggestKeys(entry.key);
         const free = suggestions.filter((k) => !block.entries.some((e) => e.key === k));
