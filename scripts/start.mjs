@@ -3,6 +3,7 @@
 // The examples include flawed notes on purpose, so findings (CLI exit 1) are a
 // success here; only a failed build, bad input (exit 2) or a crash fails.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -27,8 +28,24 @@ function lintExamples() {
   return node(['dist/cli.js', 'examples']);
 }
 
-/** Packaging the VS Code extension (.vsix) goes here; not part of `npm start` yet. */
+/**
+ * Build the installable extension: a production bundle, then @vscode/vsce (offline;
+ * the bundle carries every dependency, so --no-dependencies), into note-coach-<version>.vsix.
+ */
 function packageExtension() {
+  const { version } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const out = `note-coach-${version}.vsix`;
+  console.log(`\nPackaging the VS Code extension into ${out}:`);
+  const built = node(['scripts/build.mjs', '--production']);
+  if (built !== 0) return built;
+  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const packaged = node([vsce, 'package', '--no-dependencies', '--no-update-package-json', '--out', out]);
+  if (packaged !== 0) return packaged;
+  // The development bundle (with source maps) is what the tests and `node dist/cli.js` use.
+  const rebuilt = build();
+  if (rebuilt !== 0) return rebuilt;
+  const size = fs.statSync(path.join(root, out)).size;
+  console.log(`Built ${out} (${(size / 1024).toFixed(0)} KB). Install it with: code --install-extension ${out}`);
   return 0;
 }
 

@@ -20,6 +20,8 @@ export interface ConfigIssue {
   problem: ConfigProblem;
   /** Fatal issues (unreadable file, not JSON) make the run exit 2. */
   fatal: boolean;
+  /** The file could not be read at all (as opposed to read but not JSON). */
+  unreadable?: boolean;
 }
 
 export class ConfigLoader {
@@ -62,7 +64,7 @@ export class ConfigLoader {
         } catch (error) {
           const code = (error as NodeJS.ErrnoException)?.code;
           const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
-          this.issues.push({ fatal: true, problem: { source, key: '', message: `Cannot read the configuration (${why}); using the defaults.` } });
+          this.issues.push({ fatal: true, unreadable: true, problem: { source, key: '', message: `Cannot read the configuration (${why}); using the defaults.` } });
           return { config: defaults(), file, broken: true };
         }
         const parsed = parseConfigText(text, source);

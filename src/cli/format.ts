@@ -48,8 +48,8 @@ export function summary(counts: Counts, notes: number): string {
 
 /**
  * `path:line:col  severity  rule-id  message`, one line per finding, files in
- * order. On a terminal (or with color forced) each file gets a header and the
- * columns are aligned and colored.
+ * order. On a terminal (`pretty`) each file also gets a header and the columns
+ * are aligned; colors are separate (`useColor`).
  */
 export function formatText(results: readonly FileResult[], options: { color: boolean; pretty: boolean }): string {
   const c = createColors(options.color);
@@ -82,9 +82,17 @@ export function formatSummary(counts: Counts, notes: number, fixed: number, colo
   return `${c.bold(paint(line))}\n`;
 }
 
+/** Longer messages are clipped in text output (a rule quoting a 200,000-character "word" must not flood the terminal); JSON keeps them whole. */
+export const MAX_TEXT_MESSAGE = 400;
+
 /** Messages are one sentence; a stray line break must not break the one-line-per-finding format. */
 function oneLine(message: string): string {
-  return message.replace(/\s*[\r\n]+\s*/g, ' ');
+  const flat = message.replace(/\s*[\r\n]+\s*/g, ' ');
+  if (flat.length <= MAX_TEXT_MESSAGE) return flat;
+  let cut = MAX_TEXT_MESSAGE - 1;
+  const code = flat.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut--; // never split a surrogate pair
+  return `${flat.slice(0, cut)}…`;
 }
 
 /** The `--format json` document: exactly one array, one entry per note checked. */

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, fixAll, type AnalyzeOptions, type Finding } from '../core/index';
+import { analyze, fixAll, NoteIndex, type AnalyzeOptions, type Finding } from '../core/index';
 import type { ResolvedConfig } from '../core/config';
 import { defaultDictionaryStore, loadDictionary } from '../core/spelling/dictionary';
 import { registerNodeDictionaryLoader } from '../node/dictionary';
@@ -154,7 +154,9 @@ async function check(options: Options, io: Io): Promise<number> {
     }
   }
 
-  // 2. Configuration: an explicit --config must at least exist, or nothing would be checked as asked.
+  // 2. Configuration. An explicit --config that cannot be read is bad usage: stop before
+  // checking (or fixing) anything with settings the user did not ask for. One that is read
+  // but broken is handled like a broken .notecoach.json: defaults, and exit 2 at the end.
   const configs = new ConfigLoader(show);
   const explicitConfig = options.config ? path.resolve(io.cwd, options.config) : undefined;
   let reportedIssues = 0;
@@ -168,35 +170,48 @@ async function check(options: Options, io: Io): Promise<number> {
   if (explicitConfig) {
     await configs.load(explicitConfig);
     flushConfigIssues();
-    if (trouble) return 2;
+    if (configs.issues.some((issue) => issue.unreadable)) return 2;
   }
 
-  // 3. Each note: read, configure, (fix,) analyze.
-  const results: FileResult[] = [];
+  // 3. Read every note first: the workspace rules compare each note with the others given.
+  const index = new NoteIndex();
+  const readable: string[] = [];
   for (const file of files) {
-    const shown = show(file);
     const read = await readNote(file);
     if ('error' in read) {
-      err(`${shown}: ${read.error}`);
+      err(`${show(file)}: ${read.error}`);
       trouble = true;
       continue;
     }
+    try {
+      index.set(file, read.text);
+      readable.push(file);
+    } catch (error) {
+      err(`${show(file)}: could not be checked: ${(error as Error)?.message ?? String(error)}`);
+      trouble = true;
+    }
+  }
+
+  // 4. Each note: configure, (fix,) analyze.
+  const results: FileResult[] = [];
+  for (const file of readable) {
+    const shown = show(file);
     const loaded = await configs.forNote(file, explicitConfig);
     flushConfigIssues();
     await prepareDictionary(loaded.config, err);
-    const analyzeOptions: AnalyzeOptions = { config: loaded.config, now: options.now, file };
+    const analyzeOptions = (): AnalyzeOptions => ({ config: loaded.config, now: options.now, file, workspace: index.others(file) });
     try {
-      let text = read.text;
+      const original = index.get(file)!.text;
       let fixed = 0;
       if (options.fix) {
         if (loaded.broken) {
           err(`${shown}: not fixed, because its configuration could not be read.`);
         } else {
-          const outcome = fixAll(text, (t) => withLineEnding(analyze(t, analyzeOptions), eolOf(t)));
-          if (outcome.applied > 0 && outcome.text !== text) {
+          const outcome = fixAll(original, (t) => withLineEnding(analyze(t, analyzeOptions()), eolOf(t)));
+          if (outcome.applied > 0 && outcome.text !== original) {
             try {
-              await writeAtomically(file, outcome.text, text);
-              text = outcome.text;
+              await writeAtomically(file, outcome.text, original);
+              index.set(file, outcome.text);
               fixed = outcome.applied;
             } catch (error) {
               err(`${shown}: could not write the fixes: ${(error as Error).message}`);
@@ -205,7 +220,7 @@ async function check(options: Options, io: Io): Promise<number> {
           }
         }
       }
-      const { findings } = analyze(text, analyzeOptions);
+      const { findings } = analyze(index.get(file)!.note, analyzeOptions());
       results.push({ file: shown, findings, fixed });
     } catch (error) {
       err(`${shown}: could not be checked: ${(error as Error)?.message ?? String(error)}`);
@@ -213,7 +228,7 @@ async function check(options: Options, io: Io): Promise<number> {
     }
   }
 
-  // 4. Report.
+  // 5. Report.
   const counts = count(results);
   const fixed = results.reduce((sum, r) => sum + r.fixed, 0);
   const tooManyWarnings = options.maxWarnings !== undefined && counts.warning > options.maxWarnings;

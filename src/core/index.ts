@@ -53,8 +53,9 @@ export function docsUrl(ruleId: string, base = DEFAULT_DOCS_BASE_URL): string {
 }
 
 export function analyze(input: string | Note, options: AnalyzeOptions = {}): Analysis {
-  const note = typeof input === 'string' ? parseNote(input) : input;
   const config = options.config ?? defaults();
+  // Above the size limit the sentence split is skipped too: only the quick checks run.
+  const note = typeof input === 'string' ? parseNote(input, { prose: input.length <= config.maxFileSize }) : input;
   const now = options.now ?? new Date();
   const base = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
   const findings: Finding[] = [];
@@ -68,6 +69,7 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
     const to = offsetToPosition(note.lineStarts, end);
     return {
       ...report,
+      message: clip(report.message),
       start,
       end,
       ruleId,
@@ -143,6 +145,12 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { note, findings };
+}
+
+/** Messages quote the note; a runaway quote (a 200,000-character "word") must not flood the output. */
+const MAX_MESSAGE_LENGTH = 500;
+function clip(message: string): string {
+  return message.length <= MAX_MESSAGE_LENGTH ? message : `${message.slice(0, MAX_MESSAGE_LENGTH - 1)}…`;
 }
 
 function clamp(offset: number, length: number): number {

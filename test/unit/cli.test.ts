@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { rules } from '../../src/core/index';
 import { run, type Io } from '../../src/cli/main';
+import { formatJson, formatText } from '../../src/cli/format';
 
 interface Captured {
   code: number;
@@ -126,7 +127,7 @@ describe('cli', () => {
 
     it('exits 2 on bad usage, with the reason on stderr', async () => {
       write('a.note.md', GOOD);
-      for (const argv of [['--format', 'xml'], ['--bogus'], ['--max-warnings', 'many'], ['--now', 'yesterday'], ['--config']]) {
+      for (const argv of [['--format', 'xml'], ['--bogus'], ['--max-warnings', 'many'], ['--max-warnings=-2'], ['--now', 'yesterday'], ['--config']]) {
         const result = await cli(root, argv);
         assert.equal(result.code, 2, argv.join(' '));
         assert.match(result.stderr, /^note-coach: .+\nRun "note-coach --help" for usage\.\n$/, argv.join(' '));
@@ -240,6 +241,30 @@ describe('cli', () => {
     });
   });
 
+  describe('formatting', () => {
+    it('keeps one line per finding and clips huge messages in text output only', () => {
+      const finding = {
+        ruleId: 'x',
+        severity: 'warning' as const,
+        message: `Quoting "${'x'.repeat(5000)}"\nover two lines.`,
+        start: 0,
+        end: 1,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 2,
+        docsUrl: '',
+        fixes: [],
+      };
+      const text = formatText([{ file: 'a.note.md', findings: [finding], fixed: 0 }], { color: false, pretty: false });
+      assert.equal(text.split('\n').length, 2);
+      assert.ok(text.length < 500);
+      assert.ok(text.trimEnd().endsWith('…'));
+      const json = JSON.parse(formatJson([{ file: 'a.note.md', findings: [finding], fixed: 0 }])) as { findings: { message: string }[] }[];
+      assert.equal(json[0].findings[0].message, finding.message);
+    });
+  });
+
   describe('configuration', () => {
     it('reports a config file that is not JSON, checks the notes with defaults and exits 2', async () => {
       write('.notecoach.json', '{ "rules": { "require-greeting": "error", } ');
@@ -278,6 +303,16 @@ describe('cli', () => {
       const missing = await cli(root, ['--config', 'nope.json', 'a.note.md']);
       assert.equal(missing.code, 2);
       assert.match(missing.stderr, /nope\.json: error: Cannot read the configuration \(no such file\)/);
+      assert.equal(missing.stdout, '');
+    });
+
+    it('a --config that is not JSON is reported, the notes are checked with defaults, exit 2', async () => {
+      write('broken.json', '{ "rules": ');
+      write('a.note.md', NO_GREETING);
+      const result = await cli(root, ['--config', 'broken.json', '--format', 'json', 'a.note.md']);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /^broken\.json: error: Not valid JSON/);
+      assert.equal((JSON.parse(result.stdout) as unknown[]).length, 1);
     });
   });
 
@@ -321,6 +356,29 @@ describe('cli', () => {
       } finally {
         fs.rmSync(elsewhere, { recursive: true, force: true });
       }
+    });
+  });
+
+  describe('workspace', () => {
+    it('treats the notes it is given as the workspace, for the rules that look across notes', async () => {
+      config(only({ 'no-wrong-company': 'error' }));
+      write(
+        'harbor.note.md',
+        `---\nto: Maria Chen\ncompany: Harbor Analytics\nrole: Data Analyst\n---\n\nDear Maria,\n\nThank you for Monday's talk about the churn dashboard.\n\nBest regards,\nSam Patel\n`,
+      );
+      write(
+        'fernleaf.note.md',
+        `---\nto: Omar Reyes\ncompany: Fernleaf Logistics\nrole: Data Analyst\n---\n\nDear Omar,\n\nI would love to join the team at Harbor Analytics and help with the route planning.\n\nBest regards,\nSam Patel\n`,
+      );
+      const both = await cli(root, ['--format', 'json']);
+      const findings = (JSON.parse(both.stdout) as { file: string; findings: { ruleId: string; line: number }[] }[]).map(
+        (e) => `${e.file}:${e.findings.map((f) => `${f.line}:${f.ruleId}`).join(',')}`,
+      );
+      assert.deepEqual(findings, ['fernleaf.note.md:9:no-wrong-company', 'harbor.note.md:']);
+      assert.equal(both.code, 1);
+      // Alone, the note has nothing to be compared with.
+      const alone = await cli(root, ['fernleaf.note.md']);
+      assert.equal(alone.code, 0);
     });
   });
 

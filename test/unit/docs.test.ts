@@ -2,15 +2,19 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { analyze, rules } from '../../src/core/index';
+import { analyze, parseNote, rules } from '../../src/core/index';
 import { generateDocs, readProse, ROOT } from '../../scripts/docs';
 import { FIXTURE_NOW } from '../support/fixtures';
 
-/** Fenced examples in the prose: ```markdown ok|not-ok [now=ISO] */
-function examples(prose: string): { kind: 'ok' | 'not-ok'; now: Date; text: string }[] {
+/**
+ * Fenced examples in the prose: ```markdown ok|not-ok [now=ISO]. For rules that
+ * compare notes, ```markdown other blocks are the other notes of the workspace
+ * every example of that page is checked against.
+ */
+function examples(prose: string): { kind: 'ok' | 'not-ok' | 'other'; now: Date; text: string }[] {
   const found = [];
-  for (const m of prose.matchAll(/^(`{3,})markdown (ok|not-ok)(?: now=(\S+))?\n([\s\S]*?)^\1$/gm)) {
-    found.push({ kind: m[2] as 'ok' | 'not-ok', now: m[3] ? new Date(m[3]) : FIXTURE_NOW, text: m[4] });
+  for (const m of prose.matchAll(/^(`{3,})markdown (ok|not-ok|other)(?: now=(\S+))?\n([\s\S]*?)^\1$/gm)) {
+    found.push({ kind: m[2] as 'ok' | 'not-ok' | 'other', now: m[3] ? new Date(m[3]) : FIXTURE_NOW, text: m[4] });
   }
   return found;
 }
@@ -36,9 +40,13 @@ describe('docs', () => {
       it('options are documented', () => {
         for (const [name, spec] of Object.entries(rule.meta.options ?? {})) assert.ok(spec.description.length > 10, `option ${name} has no description`);
       });
-      for (const [i, example] of examples(prose).entries()) {
+      const all = examples(prose);
+      const others = all.filter((e) => e.kind === 'other').map((e, i) => ({ file: `other-${i + 1}.note.md`, note: parseNote(e.text) }));
+      for (const [i, example] of all.entries()) {
+        if (example.kind === 'other') continue;
         it(`example ${i + 1} (${example.kind}) behaves as documented`, () => {
-          const hits = analyze(example.text, { now: example.now }).findings.filter((f) => f.ruleId === id);
+          const workspace = rule.meta.scope === 'workspace' ? others : undefined;
+          const hits = analyze(example.text, { now: example.now, workspace, file: 'example.note.md' }).findings.filter((f) => f.ruleId === id);
           if (example.kind === 'ok') assert.deepEqual(hits.map((f) => f.message), []);
           else assert.ok(hits.length > 0, `no ${id} finding in:\n${example.text}`);
         });
