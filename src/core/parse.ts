@@ -44,7 +44,16 @@ const IGNORED_FOR_PROSE = ['yaml', 'code', 'html', 'definition', 'thematicBreak'
 /** YAML aliases beyond this count are refused (an alias bomb must not hang or exhaust memory). */
 const MAX_YAML_ALIASES = 100;
 
-export function parseNote(input: string): Note {
+export interface ParseOptions {
+  /**
+   * Split the prose into sentences and words (the costly part). Off for notes
+   * above the size limit, where only the quick checks run: paragraphs are then
+   * kept without sentences.
+   */
+  prose?: boolean;
+}
+
+export function parseNote(input: string, options: ParseOptions = {}): Note {
   const text = typeof input === 'string' ? input : String(input);
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bomLength ? text.slice(1) : text;
@@ -88,7 +97,7 @@ export function parseNote(input: string): Note {
   sourceSpans.sort((a, b) => a.start - b.start);
 
   const skippedProse: Span[] = [];
-  const paragraphs = readProse(tree, source, bomLength, sourceSpans, skippedProse);
+  const paragraphs = options.prose === false ? readBlocks(tree, text, bomLength) : readProse(tree, source, bomLength, sourceSpans, skippedProse);
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const words = sentences.flatMap((s) => s.words);
 
@@ -300,6 +309,22 @@ function readProse(tree: MdastRoot, source: string, bomLength: number, sourceSpa
       paragraphs.push(paragraph);
     }
   }
+  return paragraphs;
+}
+
+/** Paragraphs and headings without sentences: the cheap model of an oversized note. */
+function readBlocks(tree: MdastRoot, text: string, bomLength: number): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'paragraph' && node.type !== 'heading') return;
+    const children = (node as { children: { position?: { start: { offset?: number }; end: { offset?: number } } }[] }).children;
+    const first = children[0]?.position?.start.offset;
+    const last = children[children.length - 1]?.position?.end.offset;
+    if (first === undefined || last === undefined) return;
+    const start = first + bomLength;
+    const end = last + bomLength;
+    paragraphs.push({ start, end, text: text.slice(start, end), sentences: [], kind: node.type });
+  });
   return paragraphs;
 }
 
