@@ -60,15 +60,23 @@ if (only('unit')) {
 
 if (only('integration') || only('smoke')) {
   step('Build extension and test bundle', process.execPath, ['scripts/build.mjs', '--tests']);
-  const { ensureVSCodeHost } = await import('./vscode-host/setup.mjs');
-  console.log('\n▶ VS Code test host (code-server; installed into .vscode-test/ on first use)');
-  try {
-    await ensureVSCodeHost({ quiet: false });
-  } catch (error) {
-    console.error(`\n✖ No VS Code could be set up for the integration tests: ${error.message}`);
-    process.exit(1);
+  // Desktop VS Code through @vscode/test-electron where it can be downloaded (and shown);
+  // otherwise the same suites in code-server's real extension host, set up offline.
+  const electron = only('integration') ? await desktopVSCode() : undefined;
+  let runExtensionTests;
+  if (electron) {
+    runExtensionTests = electron;
+  } else {
+    const { ensureVSCodeHost } = await import('./vscode-host/setup.mjs');
+    console.log('\n▶ VS Code test host (code-server; installed into .vscode-test/ on first use)');
+    try {
+      await ensureVSCodeHost({ quiet: false });
+    } catch (error) {
+      console.error(`\n✖ No VS Code could be set up for the integration tests: ${error.message}`);
+      process.exit(1);
+    }
+    ({ runExtensionTests } = await import('./vscode-host/run.mjs'));
   }
-  const { runExtensionTests } = await import('./vscode-host/run.mjs');
   const testsPath = path.join(root, 'out/test/integration/index.js');
   const suites = [
     ['workspace', 'Integration tests in a real VS Code (workspace folder open)', true],
@@ -109,3 +117,39 @@ if (only('integration') || only('smoke')) {
 }
 console.log('\nAll tests passed.');
 summary();
+
+/**
+ * A runner on desktop VS Code when one can be downloaded (cached in .vscode-test/ by
+ * @vscode/test-electron) and displayed; undefined otherwise, with the reason printed.
+ * NOTE_COACH_TEST_HOST=code-server skips the attempt.
+ */
+async function desktopVSCode() {
+  if (process.env.NOTE_COACH_TEST_HOST === 'code-server') return undefined;
+  const { downloadAndUnzipVSCode, runTests } = await import('@vscode/test-electron');
+  let vscodeExecutablePath;
+  try {
+    vscodeExecutablePath = await downloadAndUnzipVSCode({ cachePath: path.join(root, '.vscode-test') });
+  } catch (error) {
+    console.log(`\nDesktop VS Code can't be downloaded here (${String(error.message).split('\n')[0]}); using code-server's extension host instead.`);
+    return undefined;
+  }
+  if (process.platform === 'linux' && !process.env.DISPLAY) {
+    console.log('\nDesktop VS Code was downloaded, but there is no display (DISPLAY is unset; run under xvfb-run to use it); using code-server instead.');
+    return undefined;
+  }
+  console.log(`\n▶ VS Code test host: desktop VS Code (${vscodeExecutablePath})`);
+  return async ({ extensionDevelopmentPath, extensionTestsPath, workspace, env }) => {
+    try {
+      return await runTests({
+        vscodeExecutablePath,
+        extensionDevelopmentPath,
+        extensionTestsPath,
+        extensionTestsEnv: env,
+        launchArgs: [...(workspace ? [workspace] : []), '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      });
+    } catch (error) {
+      console.error(String(error?.message ?? error));
+      return 1;
+    }
+  };
+}
