@@ -5,17 +5,23 @@ import { Linter } from './diagnostics';
 import { ADD_WORD_COMMAND, NoteCodeActions, OPEN_DOCS_COMMAND, SECTION_KIND, docsUri, fixAllEdit } from './codeActions';
 import { NoteCompletions } from './completion';
 import { NoteStatusBar } from './statusBar';
-import { createNote, promptNewNote, type NewNoteInput } from './commands/newNote';
+import { createNote, newNoteForAnotherInterviewer, promptNewNote, type NewNoteInput } from './commands/newNote';
 import { copyAsEmail, openInMailApp } from './commands/email';
 import { markAsSent } from './commands/markAsSent';
 import { addWordsToConfig } from './commands/words';
 import { isNote, NOTE_SELECTOR } from './notes';
 import { startDictionary } from './dictionary';
+import { WorkspaceIndex } from './workspaceIndex';
+import { NOTES_VIEW_ID, noteUri, NotesView } from './notesView';
 
 export interface NoteCoachApi {
   linter: Linter;
   statusBar: NoteStatusBar;
   completions: NoteCompletions;
+  /** Every note of the workspace (`workspaceIndex.metrics.buildMs`: the last full scan). */
+  workspaceIndex: WorkspaceIndex;
+  /** The Notes view's TreeDataProvider. */
+  notes: NotesView;
   metrics: { activationMs: number; firstDiagnosticsMs?: number };
 }
 
@@ -24,15 +30,20 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
   const configProblems = vscode.languages.createDiagnosticCollection('note-coach-config');
   const configs = new ConfigurationService(configProblems);
   const docsBase = `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`;
-  const linter = new Linter(configs, docsBase);
+  const workspaceIndex = new WorkspaceIndex();
+  const linter = new Linter(configs, docsBase, workspaceIndex);
   const completions = new NoteCompletions(context.extensionUri);
   const statusBar = new NoteStatusBar(linter);
+  const notes = new NotesView(workspaceIndex, linter);
 
   context.subscriptions.push(
     configProblems,
     configs,
+    workspaceIndex,
     linter,
     statusBar,
+    notes,
+    vscode.window.createTreeView(NOTES_VIEW_ID, { treeDataProvider: notes, showCollapseAll: true }),
     startDictionary(context, linter),
     vscode.languages.registerCodeActionsProvider(NOTE_SELECTOR, new NoteCodeActions(linter), {
       providedCodeActionKinds: NoteCodeActions.providedCodeActionKinds,
@@ -46,9 +57,21 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
       const input = complete ? (given as NewNoteInput) : await promptNewNote(given);
       return input ? createNote(input, completions) : undefined;
     }),
-    vscode.commands.registerCommand('noteCoach.copyAsEmail', (uri?: vscode.Uri) => withNote(uri, copyAsEmail)),
-    vscode.commands.registerCommand('noteCoach.openInMailApp', (uri?: vscode.Uri) => withNote(uri, openInMailApp)),
-    vscode.commands.registerCommand('noteCoach.markAsSent', (uri?: vscode.Uri) => withNote(uri, (d) => markAsSent(d))),
+    // Note commands take a Uri (editor, Explorer), a Notes view item, or nothing (the active editor).
+    // On a note that is not open, Mark as Sent opens its document without an editor and saves it only if it was saved before.
+    vscode.commands.registerCommand('noteCoach.copyAsEmail', (target?: unknown) => withNote(noteUri(target), copyAsEmail)),
+    vscode.commands.registerCommand('noteCoach.openInMailApp', (target?: unknown) => withNote(noteUri(target), openInMailApp)),
+    vscode.commands.registerCommand('noteCoach.markAsSent', (target?: unknown) => withNote(noteUri(target), (d) => markAsSent(d))),
+    vscode.commands.registerCommand('noteCoach.openNote', (target?: unknown) => withNote(noteUri(target), async (d) => vscode.window.showTextDocument(d))),
+    // With a second argument ({ to, folder? }) it skips the prompt: for tests.
+    vscode.commands.registerCommand('noteCoach.newNoteForAnotherInterviewer', (target?: unknown, preset?: { to?: string; folder?: vscode.Uri }) =>
+      withNote(noteUri(target), (d) => newNoteForAnotherInterviewer(d, completions, preset)),
+    ),
+    vscode.commands.registerCommand('noteCoach.checkAllNotes', async () => {
+      const result = await linter.checkAll();
+      if (result.problems) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      return result;
+    }),
     vscode.commands.registerCommand('noteCoach.fixAll', (uri?: vscode.Uri) =>
       withNote(uri, async (document) => {
         const analysis = await linter.analysisFor(document);
@@ -75,7 +98,9 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
     first.dispose();
   });
   context.subscriptions.push(first);
-  return { linter, statusBar, completions, metrics };
+  // After activation, in the background and in batches.
+  workspaceIndex.start();
+  return { linter, statusBar, completions, workspaceIndex, notes, metrics };
 }
 
 /** Run a command on the given note, or on the active editor's note. */

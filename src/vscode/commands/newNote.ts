@@ -2,11 +2,15 @@
  * New Note…: pick a scenario, then recipient, company and role; creates
  * `<date>-<company>-<recipient>.note.md` from the scenario's template. Never
  * overwrites: a taken name gets `-2`, `-3`, ….
+ *
+ * New Note for Another Interviewer: the same, from an existing note — its
+ * scenario's template, its front matter (company, role, topics, from,
+ * interviewed, channel) copied as written, a new recipient, none of its body.
  */
 import * as vscode from 'vscode';
-import { SCENARIOS } from '../../core/index';
+import { parseNote, SCENARIOS, type FrontMatterEntry } from '../../core/index';
 import { isoDay } from '../../core/dates';
-import { prefillSnippet } from '../../core/snippets';
+import { escapeSnippetText, prefillSnippet, snippetBody } from '../../core/snippets';
 import { SCENARIO_DESCRIPTIONS, type NoteCompletions } from '../completion';
 
 export interface NewNoteInput {
@@ -16,8 +20,23 @@ export interface NewNoteInput {
   role: string;
   /** Extra front-matter values to carry over (from, topics…), for "another interviewer". */
   from?: string;
+  /** Fills the template's `topics` slots in the body (joined: "a, b and c"). */
+  topics?: string[];
+  /**
+   * Front-matter values as YAML source (what follows `key:`, e.g. `" email"` or
+   * `"\n  - pipelines"`), written in place of the template's line for that key,
+   * or before the closing `---` when the template has none.
+   */
+  frontMatter?: Record<string, string>;
   folder?: vscode.Uri;
 }
+
+/**
+ * What "another interviewer" copies from the first note's front matter, as written
+ * (the scenario picks the template, which writes it); never `to`, `email`,
+ * `subject`, `status` or `sent`.
+ */
+export const COPIED_KEYS = ['company', 'role', 'interviewed', 'channel', 'topics', 'from'] as const;
 
 export function slug(value: string): string {
   return (
@@ -90,9 +109,17 @@ export async function createNote(input: NewNoteInput, completions: NoteCompletio
     return undefined;
   }
   const from = input.from ?? vscode.workspace.getConfiguration('noteCoach').get<string>('from', '') ?? '';
-  const known: Record<string, string | undefined> = { to: input.to, company: input.company, role: input.role, from: from || undefined };
+  const known: Record<string, string | undefined> = {
+    to: input.to,
+    company: input.company || undefined,
+    role: input.role || undefined,
+    from: from || undefined,
+    topics: input.topics?.length ? joinList(input.topics) : undefined,
+  };
+  const body = input.frontMatter ? withFrontMatter(snippetBody(template.body), input.frontMatter) : template.body;
   // Tab stops named after front-matter keys get the known values; the rest stay live for the writer.
-  const filled = prefillSnippet(template.body, (stop) => (stop.nested ? undefined : known[stop.name]));
+  // (A choice's name is its first option, e.g. "email" for the channel: choices are never filled by name.)
+  const filled = prefillSnippet(body, (stop) => (stop.nested || stop.choices ? undefined : own(known, stop.name)));
   const name = `${isoDay(new Date())}-${slug(input.company)}-${slug(input.to)}`;
   const folder = input.folder ?? targetFolder();
   let uri: vscode.Uri;
@@ -109,4 +136,99 @@ export async function createNote(input: NewNoteInput, completions: NoteCompletio
   await editor.insertSnippet(new vscode.SnippetString(filled), new vscode.Position(0, 0));
   if (folder) await document.save();
   return uri;
+}
+
+/**
+ * New Note for Another Interviewer: asks for the recipient (unless given) and
+ * creates a note next to `source` from its scenario's template, with its
+ * company, role, topics, from, interviewed and channel.
+ */
+export async function newNoteForAnotherInterviewer(
+  source: vscode.TextDocument,
+  completions: NoteCompletions,
+  preset: { to?: string; folder?: vscode.Uri } = {},
+): Promise<vscode.Uri | undefined> {
+  const input = anotherInterviewerInput(source.getText());
+  let to = preset.to?.trim();
+  if (!to) {
+    const first = input.firstTo;
+    const answer = await vscode.window.showInputBox({
+      title: `New note for another interviewer${input.company ? ` at ${input.company}` : ''}`,
+      prompt: 'Who is the new note to? As you would greet them, e.g. "Chidi Okafor". The front matter is copied; the body starts from the template.',
+      validateInput: (v) =>
+        !v.trim() ? 'Please enter a value.' : first && v.trim().toLowerCase() === first.toLowerCase() ? `This note is already to ${first}; enter the other interviewer.` : undefined,
+    });
+    if (answer === undefined) return undefined;
+    to = answer.trim();
+  }
+  const folder = preset.folder ?? (source.uri.scheme === 'untitled' ? undefined : vscode.Uri.joinPath(source.uri, '..'));
+  return createNote({ ...input, to, folder }, completions);
+}
+
+/** The New Note input copied from a note's text (recipient left empty). */
+export function anotherInterviewerInput(text: string): NewNoteInput & { firstTo?: string } {
+  const note = parseNote(text);
+  const fm = note.frontMatter;
+  const frontMatter: Record<string, string> = {};
+  for (const key of COPIED_KEYS) {
+    const entry = note.frontMatterBlock.entries.find((e) => e.key === key);
+    const source = entry && yamlSource(text, entry);
+    if (source) frontMatter[key] = source;
+  }
+  return {
+    scenario: fm.scenario,
+    to: '',
+    company: fm.company ?? '',
+    role: fm.role ?? '',
+    from: fm.from,
+    topics: fm.topics,
+    frontMatter,
+    firstTo: fm.to,
+  };
+}
+
+/** A front-matter value's YAML exactly as written, with what separates it from `key:` (a space, or a line break and indentation). */
+function yamlSource(text: string, entry: FrontMatterEntry): string | undefined {
+  const { start, end } = entry.valueSpan;
+  const value = text.slice(start, end).replace(/\s+$/, '');
+  if (!value) return undefined;
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const keyLineStart = text.lastIndexOf('\n', entry.keySpan.start - 1) + 1;
+  // A block list or map starts on the next line: keep its indentation.
+  if (lineStart > keyLineStart) return `\n${text.slice(lineStart, start)}${value}`.replace(/\r\n/g, '\n');
+  return ` ${value.replace(/\r\n/g, '\n')}`;
+}
+
+/**
+ * A snippet with some front-matter lines replaced by literal YAML: each `key:`
+ * line (and its indented continuation) of the template's front matter whose key
+ * is in `values`; keys the template lacks go before the closing `---`.
+ */
+export function withFrontMatter(snippet: string, values: Record<string, string>): string {
+  const lines = snippet.split('\n');
+  const close = lines.indexOf('---', 1);
+  if (lines[0] !== '---' || close === -1) return snippet;
+  const out = ['---'];
+  const done = new Set<string>();
+  for (let i = 1; i < close; i++) {
+    const key = /^([A-Za-z][\w-]*):/.exec(lines[i])?.[1];
+    if (key === undefined || !Object.hasOwn(values, key)) {
+      out.push(lines[i]);
+      continue;
+    }
+    out.push(`${key}:${escapeSnippetText(values[key])}`);
+    done.add(key);
+    while (i + 1 < close && /^\s/.test(lines[i + 1])) i++;
+  }
+  for (const [key, value] of Object.entries(values)) if (!done.has(key)) out.push(`${key}:${escapeSnippetText(value)}`);
+  return [...out, ...lines.slice(close)].join('\n');
+}
+
+function own(values: Record<string, string | undefined>, key: string): string | undefined {
+  return Object.hasOwn(values, key) ? values[key] : undefined;
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
