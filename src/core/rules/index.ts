@@ -1,4 +1,4 @@
-/** Every single-note rule, in the order of RULES.md (the order findings of equal position are listed in). */
+/** Every rule, in the order of RULES.md (the order findings of equal position are listed in). */
 import validFrontMatter from './valid-front-matter';
 import noUnfilledPlaceholder from './no-unfilled-placeholder';
 import requireGreeting from './require-greeting';
@@ -28,6 +28,9 @@ import sendWindow from './send-window';
 import spelling from './spelling';
 import noRepeatedWords from './no-repeated-words';
 import capitalization from './capitalization';
+import noDuplicateNote from './no-duplicate-note';
+import noWrongCompany from './no-wrong-company';
+import noWrongRecipient from './no-wrong-recipient';
 
 export const rules = [
   validFrontMatter,
@@ -59,4 +62,8 @@ export const rules = [
   spelling,
   noRepeatedWords,
   capitalization,
+  // Across notes: run only when the caller passes the other notes (`workspace`).
+  noDuplicateNote,
+  noWrongCompany,
+  noWrongRecipient,
 ];
