@@ -7,11 +7,13 @@
  *   npm run bench -- --json       the same as one JSON object
  *   npm run bench -- --scale      1 KB → 1 MB notes: time per KB at each size, and per rule at the largest
  *   npm run bench -- --quick      fewer repetitions (a smoke test)
+ *   npm run bench -- --no-workspace   skip the 1,000-note workspace case
  *
  * Every tool runs warm (several passes first), and within each round the tools
  * take turns on each note in rotating order, so drift in CPU speed or GC
  * pressure falls on all of them alike.
  */
+import { benchWorkspace } from './workspace';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -161,6 +163,9 @@ async function perNote(): Promise<void> {
     .map(([rule, samples]) => ({ rule, ...stats(samples) }))
     .sort((a, b) => b.meanMs - a.meanMs);
 
+  // The workspace case (issue 5): 1,000 notes across 100 companies.
+  const workspace = args.has('--no-workspace') ? undefined : await benchWorkspace({ edits: quick ? 60 : 300 });
+
   if (asJson) {
     process.stdout.write(
       JSON.stringify(
@@ -174,6 +179,7 @@ async function perNote(): Promise<void> {
           rounds,
           words: { min: words[0], median: percentile(words, 50), max: words[words.length - 1] },
           rules: rules.length,
+          workspace,
           node: process.version,
           cpu: os.cpus()[0]?.model ?? 'unknown',
         },
@@ -201,6 +207,12 @@ async function perNote(): Promise<void> {
   out.push(`Inside note-coach: parsing (parseNote) p50 ${parseStats.p50Ms.toFixed(3)} ms; the slowest rules on a parsed note (ms per note):`);
   out.push(`  ${'rule'.padEnd(28)}${'p50'.padStart(9)}${'mean'.padStart(9)}`);
   for (const r of perRule.slice(0, 8)) out.push(`  ${r.rule.padEnd(28)}${r.p50Ms.toFixed(3).padStart(9)}${r.meanMs.toFixed(3).padStart(9)}`);
+  if (workspace) {
+    out.push('');
+    out.push(`Workspace: ${workspace.notes} notes across ${workspace.companies} companies`);
+    out.push(`  index build (parse all): ${workspace.buildMs.toFixed(0)} ms (target < 2000); first check of every note: ${workspace.checkMs.toFixed(0)} ms`);
+    out.push(`  one edit re-checked against the index: p50 ${workspace.editP50Ms.toFixed(2)} ms, p95 ${workspace.editP95Ms.toFixed(2)} ms (target < 20) over ${workspace.edits} edits`);
+  }
   console.log(out.join('\n'));
 }
 
