@@ -6,11 +6,9 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { toNlcst } from 'mdast-util-to-nlcst';
 import { ParseEnglish } from 'parse-english';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { visit } from 'unist-util-visit';
-import { VFile } from 'vfile';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import type { Root as MdastRoot, Html, Link } from 'mdast';
 import type { Root as NlcstRoot, Paragraph as NlcstParagraph, Sentence as NlcstSentence, Word as NlcstWord } from 'nlcst';
@@ -41,6 +39,18 @@ const english = new ParseEnglish();
 /** mdast node types whose text is not prose. */
 const IGNORED_FOR_PROSE = ['yaml', 'code', 'html', 'definition', 'thematicBreak', 'table'];
 
+/** An HTML comment inside an html node. */
+const HTML_COMMENT = /<!--([\s\S]*?)-->/g;
+
+/** The shape of mdast nodes the walks here need. */
+interface MdastNode {
+  type: string;
+  children?: MdastNode[];
+  position?: { start: { line?: number; column?: number; offset?: number }; end: { line?: number; column?: number; offset?: number } };
+  value?: string;
+  alt?: string | null;
+}
+
 /** YAML aliases beyond this count are refused (an alias bomb must not hang or exhaust memory). */
 const MAX_YAML_ALIASES = 100;
 
@@ -64,31 +74,41 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
   const frontMatter = typeFrontMatter(frontMatterBlock);
   const body: Span = { start: frontMatterBlock.present ? frontMatterBlock.span.end : bomLength, end: text.length };
 
+  // One walk over the tree (pre-order, iterative) collects the comments, the code and autolink spans,
+  // and the block kind at each paragraph's or heading's first offset.
   const comments: HtmlComment[] = [];
   const sourceSpans: Span[] = [];
-  visit(tree, (node) => {
+  const blockKinds = new Map<number, string>();
+  const stack: MdastNode[] = [tree as MdastNode];
+  while (stack.length) {
+    const node = stack.pop()!;
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    if ((node.type === 'paragraph' || node.type === 'heading') && children) {
+      const at = children[0]?.position?.start.offset;
+      if (at !== undefined) blockKinds.set(at + bomLength, node.type);
+    }
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return;
+    if (start === undefined || end === undefined) continue;
     if (node.type === 'html') {
-      const value = (node as Html).value;
-      for (const m of value.matchAll(/<!--([\s\S]*?)-->/g)) {
+      const value = (node as unknown as Html).value;
+      if (!value.includes('<!--')) continue;
+      for (const m of value.matchAll(HTML_COMMENT)) {
         const s = start + bomLength + (m.index ?? 0);
         comments.push({ start: s, end: s + m[0].length, value: m[1].trim(), line: offsetToLine(lineStarts, s) });
       }
     } else if (node.type === 'inlineCode' || node.type === 'code') {
       sourceSpans.push({ start: start + bomLength, end: end + bomLength });
-      return;
     } else if (node.type === 'link') {
-      const link = node as Link;
+      const link = node as unknown as Link;
       const first = link.children[0];
       // An autolink (`<https://…>` or `<me@example.com>`) shows its URL as its text.
       if (link.children.length === 1 && first.type === 'text' && link.url.endsWith(first.value)) {
         sourceSpans.push({ start: start + bomLength, end: end + bomLength });
       }
     }
-    return;
-  });
+  }
   // Bare URLs and e-mail addresses in prose are not words either.
   for (const m of text.slice(body.start).matchAll(/\b(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) {
     const s = body.start + (m.index ?? 0);
@@ -97,7 +117,7 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
   sourceSpans.sort((a, b) => a.start - b.start);
 
   const skippedProse: Span[] = [];
-  const paragraphs = options.prose === false ? readBlocks(tree, text, bomLength) : readProse(tree, source, bomLength, sourceSpans, skippedProse);
+  const paragraphs = options.prose === false ? readBlocks(tree, text, bomLength) : readProse(tree, source, bomLength, sourceSpans, skippedProse, blockKinds);
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const words = sentences.flatMap((s) => s.words);
 
@@ -282,26 +302,23 @@ function asTextList(value: unknown): string[] {
 // ---------------------------------------------------------------------------
 // Prose
 
-function readProse(tree: MdastRoot, source: string, bomLength: number, sourceSpans: Span[], skipped: Span[]): Paragraph[] {
-  const file = new VFile(source);
+function readProse(tree: MdastRoot, source: string, bomLength: number, sourceSpans: Span[], skipped: Span[], blockKinds: Map<number, string>): Paragraph[] {
   const text = (bomLength ? '\uFEFF' : '') + source;
   const paragraphs: Paragraph[] = [];
-  const blockKinds = blockKindsByStart(tree, bomLength);
   // Block by block: a block too large for the sentence parser (it spreads arrays onto the
   // stack) is skipped and reported, instead of losing the whole note.
   for (const block of tree.children) {
     if (IGNORED_FOR_PROSE.includes(block.type)) continue;
     let nlcst: NlcstRoot;
     try {
-      nlcst = toNlcst(block, file, english, { ignore: IGNORED_FOR_PROSE }) as NlcstRoot;
+      nlcst = blockToNlcst(block as MdastNode, source);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       const span = spanOf(block, bomLength);
       if (span) skipped.push(span);
       continue;
     }
-    const nodes = nlcst.type === 'RootNode' ? nlcst.children : [nlcst as unknown as NlcstRoot['children'][number]];
-    for (const node of nodes) {
+    for (const node of nlcst.children) {
       if (node.type !== 'ParagraphNode') continue;
       const paragraph = readParagraph(node, text, bomLength, paragraphs.length, sourceSpans);
       if (!paragraph) continue;
@@ -310,6 +327,204 @@ function readProse(tree: MdastRoot, source: string, bomLength: number, sourceSpa
     }
   }
   return paragraphs;
+}
+
+// ---------------------------------------------------------------------------
+// mdast → nlcst
+//
+// What mdast-util-to-nlcst does with parse-english, without what it costs: it
+// builds a line index of the whole document for every block (vfile-location)
+// and gives every node a line and column that nobody here reads, and parse-latin's
+// tokenizer runs three regular expressions per character and positions every
+// token before those positions are overwritten. The tree that comes out — node
+// types, values, offsets, and parse-english's own sentence and word plugins run
+// on it in the same order — is the same; points carry only their offset.
+
+interface NlcstPoint {
+  offset: number;
+}
+interface NlcstPosition {
+  start: NlcstPoint;
+  end: NlcstPoint;
+}
+interface NlcstNode {
+  type: string;
+  value?: string;
+  children?: NlcstNode[];
+  position?: NlcstPosition;
+}
+
+/** mdast node types the conversion skips: mdast-util-to-nlcst's defaults plus ours. */
+const NLCST_IGNORE = new Set(['table', 'tableRow', 'tableCell', ...IGNORED_FOR_PROSE]);
+const NEW_LINE = /^[ \t]*((\r?\n|\r)[\t ]*)+$/;
+const TERMINAL_MARKER = /^([!.?\u2026\u203D]+)$/;
+
+interface ConversionState {
+  doc: string;
+}
+
+function blockToNlcst(block: MdastNode, doc: string): NlcstRoot {
+  if (!validPoint(block.position?.start)) throw new Error('mdast-util-to-nlcst expected position on nodes');
+  const state: ConversionState = { doc };
+  return sentenceContentToRoot(convertOne(state, block) ?? []) as unknown as NlcstRoot;
+}
+
+/** A point as unist-util-position accepts it (line and column present and positive). */
+function validPoint(point: { line?: number; column?: number } | undefined): boolean {
+  return point !== undefined && typeof point.line === 'number' && point.line > 0 && typeof point.column === 'number' && point.column > 0;
+}
+
+function convertOne(state: ConversionState, node: MdastNode): NlcstNode[] | undefined {
+  if (NLCST_IGNORE.has(node.type)) return undefined;
+  let start = node.position ? node.position.start.offset : undefined;
+  const end = node.position ? node.position.end.offset : undefined;
+  let results: NlcstNode[] | undefined;
+  if (node.type === 'inlineCode') {
+    if (start !== undefined && end !== undefined) results = [{ type: 'SourceNode', value: state.doc.slice(start, end) }];
+  } else if ('children' in node) {
+    return convertAll(state, node);
+  } else if (node.type === 'image' || node.type === 'imageReference') {
+    if (node.alt) {
+      results = tokenize(node.alt);
+      if (typeof start === 'number') start += 2;
+    }
+  } else if (node.type === 'break') {
+    results = [{ type: 'WhiteSpaceNode', value: '\n' }];
+  } else if (node.type === 'text') {
+    results = tokenize(node.value!);
+  }
+  if (results) {
+    patch(state, results, start);
+    return results;
+  }
+  return undefined;
+}
+
+function convertAll(state: ConversionState, parent: MdastNode): NlcstNode[] {
+  const results: NlcstNode[] = [];
+  let end: { line: number; offset?: number } | undefined;
+  for (const child of parent.children!) {
+    const startPoint = child.position?.start;
+    const start = validPoint(startPoint) ? startPoint : undefined;
+    if (end && start && start.line !== end.line) {
+      const lineEnding: NlcstNode = { type: 'WhiteSpaceNode', value: '\n'.repeat(start.line! - end.line) };
+      patch(state, [lineEnding], end.offset !== undefined && end.offset > -1 ? end.offset : undefined);
+      // Make sure it'll be seen as a break between paragraphs.
+      if (lineEnding.value!.length < 2) lineEnding.value = '\n\n';
+      results.push(lineEnding);
+    }
+    const result = convertOne(state, child);
+    if (result) results.push(...result);
+    const endPoint = child.position?.end;
+    end = validPoint(endPoint) ? (endPoint as { line: number; offset?: number }) : undefined;
+  }
+  return results;
+}
+
+/** The length of a node's text (nlcst-to-string's result, without building it). */
+function textLength(node: NlcstNode): number {
+  if (node.value !== undefined) return node.value.length;
+  let n = 0;
+  const children = node.children;
+  if (children) for (let i = 0; i < children.length; i++) n += textLength(children[i]);
+  return n;
+}
+
+/** Give each node (and its children) the offsets of its text, the run starting at `offset`. */
+function patch(state: ConversionState, nodes: NlcstNode[], offset: number | undefined): void {
+  const limit = state.doc.length;
+  let start = offset;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.children) patch(state, node.children, start);
+    const end = start === undefined ? undefined : start + textLength(node);
+    node.position =
+      start !== undefined && end !== undefined && start > -1 && start <= limit && end > -1 && end <= limit
+        ? { start: { offset: start }, end: { offset: end } }
+        : undefined;
+    start = end;
+  }
+}
+
+function sentenceContentToRoot(nodes: NlcstNode[]): NlcstNode {
+  if (nodes.length === 0) return { type: 'RootNode', children: [] };
+  const start = nodes[0].position?.start;
+  const end = nodes[nodes.length - 1].position?.end;
+  const sentence: NlcstNode = { type: 'SentenceNode', children: nodes };
+  if (start && end) sentence.position = { start: { ...start }, end: { ...end } };
+  for (const plugin of english.tokenizeSentencePlugins) plugin(sentence as unknown as NlcstSentence);
+  const paragraph: NlcstNode = { type: 'ParagraphNode', children: splitNode(sentence, 'PunctuationNode', TERMINAL_MARKER) };
+  if (start && end) paragraph.position = { start: { ...start }, end: { ...end } };
+  for (const plugin of english.tokenizeParagraphPlugins) plugin(paragraph as unknown as NlcstParagraph);
+  const root: NlcstNode = { type: 'RootNode', children: splitNode(paragraph, 'WhiteSpaceNode', NEW_LINE) };
+  if (start && end) root.position = { start: { ...start }, end: { ...end } };
+  for (const plugin of english.tokenizeRootPlugins) plugin(root as unknown as NlcstRoot);
+  return root;
+}
+
+/** Split a parent after each child of `childType` whose text matches `expression` (parse-latin's splitNode). */
+function splitNode(node: NlcstNode, childType: string, expression: RegExp): NlcstNode[] {
+  const result: NlcstNode[] = [];
+  const children = node.children!;
+  let start = 0;
+  for (let index = 0; index < children.length; index++) {
+    const token = children[index];
+    if (index === children.length - 1 || (token.type === childType && expression.test(nlcstToString(token as never)))) {
+      const parent: NlcstNode = { type: node.type, children: children.slice(start, index + 1) };
+      const first = children[start];
+      if (first.position && token.position) parent.position = { start: first.position.start, end: token.position.end };
+      result.push(parent);
+      start = index + 1;
+    }
+  }
+  return result;
+}
+
+// parse-latin's tokenizer, with each UTF-16 unit's class (white space, punctuation, word or
+// symbol — decided by parse-latin's own expressions) looked up once and then remembered.
+const WHITE_SPACE = 1;
+const PUNCTUATION = 2;
+const WORD = 3;
+const SYMBOL = 4;
+const TOKEN_TYPES = ['', 'WhiteSpaceNode', 'PunctuationNode', 'WordNode', 'SymbolNode'];
+const charClasses = new Uint8Array(0x10000);
+
+function classOf(code: number): number {
+  let c = charClasses[code];
+  if (c === 0) {
+    // parse-latin classifies one character at a time: ask it about this one.
+    const type = english.tokenize(String.fromCharCode(code))[0]?.type;
+    c = type === 'WhiteSpaceNode' ? WHITE_SPACE : type === 'PunctuationNode' ? PUNCTUATION : type === 'WordNode' ? WORD : SYMBOL;
+    charClasses[code] = c;
+  }
+  return c;
+}
+
+function tokenize(value: string): NlcstNode[] {
+  const children: NlcstNode[] = [];
+  if (!value) return children;
+  let from = 0;
+  let previousType = 0;
+  let previous = -1;
+  for (let index = 0; index < value.length; index++) {
+    const code = value.charCodeAt(index);
+    const currentType = classOf(code);
+    if (
+      index > from &&
+      !(previousType === currentType && (currentType === WORD || currentType === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))
+    ) {
+      children.push(tokenNode(previousType, value.slice(from, index)));
+      from = index;
+    }
+    previousType = currentType;
+    previous = code;
+  }
+  if (previousType && from < value.length) children.push(tokenNode(previousType, value.slice(from)));
+  return children;
+}
+
+function tokenNode(type: number, value: string): NlcstNode {
+  return type === WORD ? { type: 'WordNode', children: [{ type: 'TextNode', value }] } : { type: TOKEN_TYPES[type], value };
 }
 
 /** Paragraphs and headings without sentences: the cheap model of an oversized note. */
@@ -328,18 +543,6 @@ function readBlocks(tree: MdastRoot, text: string, bomLength: number): Paragraph
   return paragraphs;
 }
 
-/** The mdast block type that starts at each offset (a heading's text starts after its `#`). */
-function blockKindsByStart(tree: MdastRoot, bomLength: number): Map<number, string> {
-  const kinds = new Map<number, string>();
-  visit(tree, (node) => {
-    if (node.type !== 'paragraph' && node.type !== 'heading') return;
-    const first = (node as { children: { position?: { start: { offset?: number } } }[] }).children[0];
-    const at = first?.position?.start.offset;
-    if (at !== undefined) kinds.set(at + bomLength, node.type);
-  });
-  return kinds;
-}
-
 function spanOf(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, bomLength: number): Span | undefined {
   const s = node.position?.start.offset;
   const e = node.position?.end.offset;
@@ -354,28 +557,43 @@ function readParagraph(node: NlcstParagraph, text: string, bomLength: number, in
   for (const child of node.children) {
     if (child.type !== 'SentenceNode') continue;
     const sentence = readSentence(child, text, bomLength, index, sourceSpans);
-    if (sentence && sentence.text.trim()) sentences.push(sentence);
+    if (sentence && NOT_BLANK.test(sentence.text)) sentences.push(sentence);
   }
   return { ...span, text: text.slice(span.start, span.end), sentences, kind: 'paragraph' };
 }
+
+/** Some character that `trim()` would keep. */
+const NOT_BLANK = /\S/;
+/** A letter or a digit: a word has one. */
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** A word and a full stop, nothing else. */
+const WORD_AND_STOP = /^[\p{L}\p{N}'\u2019-]+\.$/u;
+const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
 function readSentence(node: NlcstSentence, text: string, bomLength: number, paragraph: number, sourceSpans: Span[]): Sentence | undefined {
   const span = spanOf(node, bomLength);
   if (!span) return undefined;
   const words: Word[] = [];
-  for (const child of node.children) {
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     if (child.type !== 'WordNode') continue;
-    const w = spanOf(child as NlcstWord, bomLength);
-    if (!w || insideAny(w, sourceSpans)) continue;
-    let value = nlcstToString(child as NlcstWord);
-    if (!/[\p{L}\p{N}]/u.test(value)) continue;
+    const s = child.position?.start.offset;
+    const e = child.position?.end.offset;
+    if (s === undefined || e === undefined) continue;
+    const start = s + bomLength;
+    let end = e + bomLength;
+    if (sourceSpans.length && insideAny(start, end, sourceSpans)) continue;
+    const parts = (child as NlcstWord).children;
+    let value = parts.length === 1 && 'value' in parts[0] ? parts[0].value : nlcstToString(child as NlcstWord);
+    if (!LETTER_OR_DIGIT.test(value)) continue;
     // parse-english keeps a full stop on a word it took for an abbreviation ("weekend." before a list,
     // "9." at the end); a sentence's last word is no abbreviation: drop the stop.
-    if (value.length > 2 && value.endsWith('.') && child === lastWord(node) && /^[\p{L}\p{N}'\u2019-]+\.$/u.test(value) && !ABBREVIATIONS.has(value.toLowerCase())) {
+    if (value.length > 2 && value.endsWith('.') && child === lastWord(node) && WORD_AND_STOP.test(value) && !ABBREVIATIONS.has(value.toLowerCase())) {
       value = value.slice(0, -1);
-      w.end -= 1;
+      end -= 1;
     }
-    words.push({ ...w, text: value, lower: value.toLowerCase().replace(/[\u2018\u2019\u02bc]/g, "'") });
+    words.push({ start, end, text: value, lower: value.toLowerCase().replace(CURLY_APOSTROPHES, "'") });
   }
   return { ...span, text: text.slice(span.start, span.end), words, paragraph };
 }
@@ -388,10 +606,11 @@ function lastWord(sentence: NlcstSentence): NlcstSentence['children'][number] | 
   return undefined;
 }
 
-function insideAny(span: Span, spans: Span[]): boolean {
-  for (const s of spans) {
-    if (s.start > span.start) break;
-    if (span.start >= s.start && span.end <= s.end) return true;
+function insideAny(start: number, end: number, spans: Span[]): boolean {
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    if (s.start > start) break;
+    if (start >= s.start && end <= s.end) return true;
   }
   return false;
 }

@@ -20,6 +20,8 @@ export interface Token {
   any: boolean;
   optional: boolean;
   gap: boolean;
+  /** `alternatives` as a set, for tokens with many of them (filled by compilePhrase). */
+  alternativeSet?: ReadonlySet<string>;
 }
 
 export interface Phrase {
@@ -49,13 +51,16 @@ export function compilePhrase(source: string): Phrase {
       const body = optional ? raw.slice(0, -1) : raw;
       if (body === '*') return { alternatives: [], prefixes: [], any: true, optional, gap: false };
       const parts = body.split('|');
-      return {
-        alternatives: parts.filter((p) => !p.endsWith('*')),
+      const alternatives = parts.filter((p) => !p.endsWith('*'));
+      const token: Token = {
+        alternatives,
         prefixes: parts.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1)),
         any: false,
         optional,
         gap: false,
       };
+      if (alternatives.length > 4) token.alternativeSet = new Set(alternatives);
+      return token;
     });
   const phrase = { source, tokens };
   cache.set(source, phrase);
@@ -64,8 +69,10 @@ export function compilePhrase(source: string): Phrase {
 
 function tokenMatches(token: Token, word: string): boolean {
   if (token.any) return true;
-  if (token.alternatives.includes(word)) return true;
-  return token.prefixes.some((p) => word.startsWith(p));
+  if (token.alternativeSet ? token.alternativeSet.has(word) : token.alternatives.includes(word)) return true;
+  const prefixes = token.prefixes;
+  for (let i = 0; i < prefixes.length; i++) if (word.startsWith(prefixes[i])) return true;
+  return false;
 }
 
 /** Match `tokens[t…]` against `words[w…]`; returns the index one past the last matched word, or -1. */
@@ -88,29 +95,215 @@ export function matchTokens(tokens: Token[], t: number, words: readonly string[]
 
 /** Words as the matcher sees them: lower case, curly apostrophes folded, "n't" kept on its word. */
 export function wordKeys(words: readonly Word[]): string[] {
-  return words.map((w) => w.lower);
+  let keys = keyCache.get(words);
+  if (!keys) {
+    keys = new Array<string>(words.length);
+    for (let i = 0; i < words.length; i++) keys[i] = words[i].lower;
+    keyCache.set(words, keys);
+  }
+  return keys;
 }
 
-/** The first match of any phrase in the sentence, leftmost first. */
-export function findPhrase(sentence: Sentence, phrases: readonly (string | Phrase)[]): PhraseMatch | undefined {
-  return findPhrases(sentence, phrases)[0];
+/**
+ * The keys of each words array, computed once: every rule matches the same
+ * sentences against its lists. Word arrays are never mutated once built (a
+ * rule that needs other words builds a new array, which gets its own entry).
+ */
+const keyCache = new WeakMap<readonly Word[], string[]>();
+
+/**
+ * A phrase list compiled for matching. A phrase can only match at a word that
+ * one of its leading tokens consumes: the tokens up to and including its first
+ * required one (optional tokens may be skipped; a match takes at least one
+ * word). So each position tries only the phrases whose leading tokens name
+ * that word (`exact`), or a prefix of it (`prefixed`), or any word (`open`:
+ * `*` or `...` among the leading tokens), in list order — the same result as
+ * trying every phrase, for a fraction of the work.
+ */
+interface PhraseIndex {
+  phrases: Phrase[];
+  exact: Map<string, number[]>;
+  /** Phrases with a prefix (`pay*`) among their leading tokens, with those prefixes. */
+  prefixed: { index: number; prefixes: string[] }[];
+  open: number[];
+  /** The candidates of each word seen so far, when there are prefixed phrases (bounded). */
+  memo: Map<string, number[]>;
+  /**
+   * Without prefixed phrases: for each first word, the candidates narrowed by the word after it
+   * (`byNext`), and those that don't depend on it (`rest`: open ones, and those that may end after
+   * one word or accept any second word). Long lists expanded from `{a b|c}` share first words.
+   */
+  pairs?: Map<string, { byNext: Map<string, number[]>; rest: number[] }>;
+  /** For a cached list: its length when compiled. */
+  sourceLength?: number;
 }
 
-/** Every non-overlapping match, leftmost first; at one position the earliest listed phrase wins. */
-export function findPhrases(sentence: Sentence, phrases: readonly (string | Phrase)[]): PhraseMatch[] {
-  const compiled = phrases.flatMap((p) => (typeof p === 'string' ? expandPattern(p).map(compilePhrase) : [p]));
-  const keys = wordKeys(sentence.words);
-  const matches: PhraseMatch[] = [];
-  for (let w = 0; w < keys.length; w++) {
-    for (const phrase of compiled) {
+const MEMO_LIMIT = 20_000;
+
+function indexPhrases(phrases: Phrase[]): PhraseIndex {
+  const exactSets = new Map<string, Set<number>>();
+  const prefixed: PhraseIndex['prefixed'] = [];
+  const open: number[] = [];
+  phrases.forEach((phrase, index) => {
+    const words = new Set<string>();
+    const prefixes: string[] = [];
+    let anyWord = false;
+    for (const token of phrase.tokens) {
+      if (token.any || token.gap) {
+        anyWord = true;
+        break;
+      }
+      for (const word of token.alternatives) words.add(word);
+      for (const prefix of token.prefixes) prefixes.push(prefix);
+      if (!token.optional) break;
+    }
+    if (anyWord) {
+      open.push(index);
+      return;
+    }
+    for (const word of words) {
+      let set = exactSets.get(word);
+      if (!set) exactSets.set(word, (set = new Set()));
+      set.add(index);
+    }
+    if (prefixes.length) prefixed.push({ index, prefixes });
+  });
+  const exact = new Map<string, number[]>();
+  for (const [word, set] of exactSets) exact.set(word, open.length ? [...set, ...open].sort((a, b) => a - b) : [...set]);
+  const index: PhraseIndex = { phrases, exact, prefixed, open, memo: new Map() };
+  if (prefixed.length === 0) {
+    const byNumber = (a: number, b: number) => a - b;
+    index.pairs = new Map();
+    for (const [word, set] of exactSets) {
+      const keyed = new Map<string, number[]>();
+      const rest: number[] = [...open];
+      for (const i of set) {
+        const next = secondWords(phrases[i], word);
+        if (next === undefined) rest.push(i);
+        else for (const w of next) keyed.set(w, [...(keyed.get(w) ?? []), i]);
+      }
+      rest.sort(byNumber);
+      const byNext = new Map<string, number[]>();
+      for (const [w, list] of keyed) byNext.set(w, [...list, ...rest].sort(byNumber));
+      index.pairs.set(word, { byNext, rest });
+    }
+  }
+  return index;
+}
+
+/**
+ * The words that can come second in a match of the phrase whose first word is
+ * `first`, or undefined when that is not a closed list (the match may end after
+ * one word, or a `*`, `...` or prefix may take the second word).
+ */
+function secondWords(phrase: Phrase, first: string): Set<string> | undefined {
+  const out = new Set<string>();
+  const tokens = phrase.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.any || token.gap) return undefined;
+    if (tokenMatches(token, first)) {
+      const follow = followingWords(tokens, i + 1);
+      if (follow === undefined) return undefined;
+      for (const w of follow) out.add(w);
+    }
+    if (!token.optional) break;
+  }
+  return out;
+}
+
+/** The words the next word consumed from token `from` on can be, or undefined when any word (or none) can. */
+function followingWords(tokens: readonly Token[], from: number): Set<string> | undefined {
+  const out = new Set<string>();
+  for (let k = from; k < tokens.length; k++) {
+    const token = tokens[k];
+    if (token.any || token.gap || token.prefixes.length > 0) return undefined;
+    for (const w of token.alternatives) out.add(w);
+    if (!token.optional) return out;
+  }
+  return undefined; // every token left is optional: the match may end here
+}
+
+/** The phrases worth trying at a word, in list order. */
+function candidatesFor(index: PhraseIndex, word: string): readonly number[] {
+  if (index.prefixed.length === 0) return index.exact.get(word) ?? index.open;
+  let list = index.memo.get(word);
+  if (list) return list;
+  const extra: number[] = [];
+  for (const { index: i, prefixes } of index.prefixed) {
+    for (const prefix of prefixes) {
+      if (word.startsWith(prefix)) {
+        extra.push(i);
+        break;
+      }
+    }
+  }
+  const base = index.exact.get(word) ?? index.open;
+  list = extra.length ? [...new Set([...base, ...extra])].sort((a, b) => a - b) : base;
+  if (index.memo.size >= MEMO_LIMIT) index.memo.clear();
+  index.memo.set(word, list);
+  return list;
+}
+
+/** Each list given to findPhrase(s), compiled once. Lists are data (module constants) and never change once used. */
+const listCache = new WeakMap<readonly (string | Phrase)[], PhraseIndex>();
+
+function indexOfList(list: readonly (string | Phrase)[]): PhraseIndex {
+  let index = listCache.get(list);
+  if (!index || index.sourceLength !== list.length) {
+    const compiled = list.flatMap((p) => (typeof p === 'string' ? expandPattern(p).map(compilePhrase) : [p]));
+    index = Object.assign(indexPhrases(compiled), { sourceLength: list.length });
+    listCache.set(list, index);
+  }
+  return index;
+}
+
+/**
+ * Leftmost-first, non-overlapping matching of an indexed list over a sentence;
+ * at one position the earliest listed phrase wins. `onMatch` returns true to stop.
+ */
+function scan(words: readonly Word[], index: PhraseIndex, onMatch: (phrase: Phrase, from: number, to: number) => boolean | void): void {
+  const n = words.length;
+  if (n === 0) return;
+  const keys = wordKeys(words);
+  const phrases = index.phrases;
+  const pairs = index.pairs;
+  for (let w = 0; w < n; w++) {
+    let list: readonly number[];
+    if (pairs) {
+      const entry = pairs.get(keys[w]);
+      list = entry === undefined ? index.open : w + 1 < n ? entry.byNext.get(keys[w + 1]) ?? entry.rest : entry.rest;
+    } else list = candidatesFor(index, keys[w]);
+    for (let c = 0; c < list.length; c++) {
+      const phrase = phrases[list[c]];
       const end = matchTokens(phrase.tokens, 0, keys, w);
       if (end > w) {
-        matches.push({ phrase: phrase.source, from: w, to: end, start: sentence.words[w].start, end: sentence.words[end - 1].end });
+        if (onMatch(phrase, w, end)) return;
         w = end - 1;
         break;
       }
     }
   }
+}
+
+/** The first match of any phrase in the sentence, leftmost first. */
+export function findPhrase(sentence: Sentence, phrases: readonly (string | Phrase)[]): PhraseMatch | undefined {
+  let found: PhraseMatch | undefined;
+  const words = sentence.words;
+  scan(words, indexOfList(phrases), (phrase, from, to) => {
+    found = { phrase: phrase.source, from, to, start: words[from].start, end: words[to - 1].end };
+    return true;
+  });
+  return found;
+}
+
+/** Every non-overlapping match, leftmost first; at one position the earliest listed phrase wins. */
+export function findPhrases(sentence: Sentence, phrases: readonly (string | Phrase)[]): PhraseMatch[] {
+  const matches: PhraseMatch[] = [];
+  const words = sentence.words;
+  scan(words, indexOfList(phrases), (phrase, from, to) => {
+    matches.push({ phrase: phrase.source, from, to, start: words[from].start, end: words[to - 1].end });
+  });
   return matches;
 }
 
@@ -210,7 +403,22 @@ export function compileGroups<G extends PhraseGroup>(groups: readonly G[]): Comp
       byFirstWord.set(word, list);
     }
   });
-  return { phrases, groupOf, byFirstWord, open };
+  const compiled: CompiledGroups<G> = { phrases, groupOf, byFirstWord, open };
+  groupIndexes.set(compiled, indexPhrases(phrases));
+  return compiled;
+}
+
+/** The matching index of each compiled group list (kept out of `CompiledGroups`, whose shape is public). */
+const groupIndexes = new WeakMap<CompiledGroups<PhraseGroup>, PhraseIndex>();
+
+function indexOfGroups<G extends PhraseGroup>(compiled: CompiledGroups<G>): PhraseIndex {
+  let index = groupIndexes.get(compiled);
+  if (!index) {
+    // Built by hand rather than by compileGroups: index it now.
+    index = indexPhrases(compiled.phrases);
+    groupIndexes.set(compiled, index);
+  }
+  return index;
 }
 
 /**
@@ -221,22 +429,9 @@ export function compileGroups<G extends PhraseGroup>(groups: readonly G[]): Comp
  */
 export function matchGroups<G extends PhraseGroup>(sentence: Sentence, compiled: CompiledGroups<G>): GroupMatch<G>[] {
   const words = sentence.words;
-  if (words.length === 0) return [];
-  const keys = words.map((w) => w.lower);
   const matches: GroupMatch<G>[] = [];
-  for (let w = 0; w < keys.length; w++) {
-    const indexed = compiled.byFirstWord.get(keys[w]);
-    const candidates = indexed ? (compiled.open.length ? [...indexed, ...compiled.open].sort((a, b) => a - b) : indexed) : compiled.open;
-    for (const index of candidates) {
-      const phrase = compiled.phrases[index];
-      const end = matchTokens(phrase.tokens, 0, keys, w);
-      if (end > w) {
-        matches.push({ phrase: phrase.source, from: w, to: end, start: words[w].start, end: words[end - 1].end, group: compiled.groupOf.get(phrase.source)! });
-        w = end - 1;
-        break;
-      }
-    }
-  }
+  scan(words, indexOfGroups(compiled), (phrase, from, to) => {
+    matches.push({ phrase: phrase.source, from, to, start: words[from].start, end: words[to - 1].end, group: compiled.groupOf.get(phrase.source)! });
+  });
   return matches;
 }
-

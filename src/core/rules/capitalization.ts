@@ -155,7 +155,11 @@ function nameForms(context: RuleContext, speller: Speller | undefined): Map<stri
 function blockRanges(note: Note): { listLeads: Span[]; quotes: Span[] } {
   const listLeads: Span[] = [];
   const quotes: Span[] = [];
-  const walk = (node: { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } }) => {
+  type Node = { type: string; children?: unknown[]; position?: { start: { offset?: number }; end: { offset?: number } } };
+  // Iterative, in document order: 10,000 nested `>` must not overflow the stack.
+  const stack: Node[] = [note.tree as unknown as Node];
+  while (stack.length) {
+    const node = stack.pop()!;
     const s = node.position?.start.offset;
     const e = node.position?.end.offset;
     if (s !== undefined && e !== undefined) {
@@ -167,9 +171,9 @@ function blockRanges(note: Note): { listLeads: Span[]; quotes: Span[] } {
         if (first?.type === 'paragraph' && fs !== undefined && fe !== undefined) listLeads.push({ start: fs + note.bomLength, end: fe + note.bomLength });
       }
     }
-    for (const child of (node.children ?? []) as (typeof node)[]) walk(child);
-  };
-  walk(note.tree as unknown as Parameters<typeof walk>[0]);
+    const children = (node.children ?? []) as Node[];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   return { listLeads, quotes };
 }
 

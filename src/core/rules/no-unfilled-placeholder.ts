@@ -1,4 +1,4 @@
-import { visit } from 'unist-util-visit';
+import type { Nodes } from 'mdast';
 import type { Note, Span } from '../note';
 import { defineRule, type TextEdit } from '../rule';
 import { containsSlot, findSlots, mergeSpans, type Slot, type SlotKey } from '../lexicon/structure-placeholders';
@@ -34,12 +34,16 @@ function frontMatterNameWords(note: Note): Set<string> {
 
 function skipSpans(note: Note): Span[] {
   const spans: Span[] = [...note.sourceSpans, ...note.comments];
-  visit(note.tree, (node) => {
-    if (!LINK_NODE_TYPES.has(node.type)) return;
+  // Iterative rather than unist-util-visit: 10,000 nested `>` must not overflow the stack.
+  const stack: Nodes[] = [note.tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if ('children' in node) for (const child of node.children) stack.push(child as Nodes);
+    if (!LINK_NODE_TYPES.has(node.type)) continue;
     const s = node.position?.start.offset;
     const e = node.position?.end.offset;
     if (s !== undefined && e !== undefined) spans.push({ start: s + note.bomLength, end: e + note.bomLength });
-  });
+  }
   return mergeSpans(spans);
 }
 

@@ -23,6 +23,10 @@ export default defineRule(
     const greeting = greetingText(note);
     const blank = eolOf(note.text).repeat(2);
     const who = note.frontMatter.to ?? 'the person you met';
+    // At the start of the paragraph's line, before any Markdown it opens with ("**Thank you**…", "> …"):
+    // inserted inside the emphasis, the greeting would not be a paragraph of its own.
+    let at = first.start;
+    while (at > note.body.start && note.text[at - 1] !== '\n' && note.text[at - 1] !== '\r') at--;
     report({
       start: first.start,
       end: Math.min(first.end, lineEndAt(note.text, first.start)),
@@ -33,7 +37,7 @@ export default defineRule(
           kind: 'fix',
           // Without a name in the front matter the inserted greeting has a slot to fill: not for --fix.
           safe: Boolean(note.frontMatter.to),
-          edits: [{ start: first.start, end: first.start, newText: greeting.text + blank, snippet: greeting.snippet ? greeting.snippet + blank : undefined }],
+          edits: [{ start: at, end: at, newText: greeting.text + blank, snippet: greeting.snippet ? greeting.snippet + blank : undefined }],
         },
       ],
     });

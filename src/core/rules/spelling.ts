@@ -68,7 +68,12 @@ export default defineRule<Options>(
         const start = word.start + token.offset;
         const end = start + token.text.length;
         if (!withSuggestions.has(token.text) && withSuggestions.size < maxSuggestions) withSuggestions.add(token.text);
-        const suggestions = withSuggestions.has(token.text) ? speller.suggest(token.text).slice(0, 3) : [];
+        // Only suggestions this rule would itself accept in that place ("sm's" for "sms" would be checked as "sm").
+        const acceptable = (suggestion: string) => {
+          const t = tokenOf(suggestion);
+          return t !== undefined && t.offset === 0 && isAccepted(t.text, { speller, accepted, sentenceInitial });
+        };
+        const suggestions = withSuggestions.has(token.text) ? speller.suggest(token.text).filter(acceptable).slice(0, 3) : [];
         const fixes: Fix[] = suggestions.map((suggestion) => ({
           title: `Change to "${suggestion}"`,
           kind: 'fix',
@@ -104,7 +109,13 @@ function acceptedWords({ note, words, from }: RuleContext<Options>): Set<string>
   for (const key of ACCEPTED_KEYS) add(fm[key]);
   for (const key of ACCEPTED_LISTS) for (const item of fm[key]) add(item);
   add(from);
-  for (const w of words) add(w);
+  for (const w of words) {
+    add(w);
+    // The word as a whole too: "Add to the word list" adds the token as written, and a token such as
+    // "a?A" or "C#" would otherwise only be accepted in the pieces wordsOf splits it into.
+    const whole = tokenOf(w.trim());
+    if (whole) accepted.add(whole.text.toLowerCase());
+  }
   return accepted;
 }
 

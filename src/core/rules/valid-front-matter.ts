@@ -173,7 +173,13 @@ function problemReport(note: Note, problem: YamlProblem): Report {
     if (line.end > line.start) span = line;
     else if (at > block.contentSpan.start) span = lineSpan(text, Math.max(block.contentSpan.start, at - 1));
   }
-  return { ...span, message, fixes };
+  return { ...wholeCodePoints(text, span), message, fixes };
+}
+
+/** yaml points at some problems one UTF-16 unit wide: widen a range that would cut an emoji's surrogate pair in two. */
+function wholeCodePoints(text: string, span: Span): Span {
+  const cuts = (at: number) => at > 0 && at < text.length && /[\uD800-\uDBFF]/.test(text[at - 1]) && /[\uDC00-\uDFFF]/.test(text[at]);
+  return { start: cuts(span.start) ? span.start - 1 : span.start, end: cuts(span.end) ? span.end + 1 : span.end };
 }
 
 /** Where a value's opening quote is left unclosed: the first such line in the block. */

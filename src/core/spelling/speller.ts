@@ -25,6 +25,9 @@ export const SPELLER_CACHE_SIZE = 5000;
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
+/** Words longer than this get no suggestions (the longest English dictionary words are about 30 letters). */
+const MAX_SUGGEST_LENGTH = 40;
+
 export class Speller {
   private readonly correctCache = new LruCache<string, boolean>(SPELLER_CACHE_SIZE);
   private readonly suggestionCache = new LruCache<string, readonly string[]>(SPELLER_CACHE_SIZE);
@@ -67,8 +70,9 @@ export class Speller {
     // Typos people make all the time, where the dictionary's own ranking is poor ("dont" → "cont").
     const known = KNOWN_MISSPELLINGS[lower];
     if (known) for (const k of known) add(matchCase(word, k));
-    // A missing apostrophe is the likeliest reading of "didnt" or "youre".
-    for (let i = 1; i < lower.length; i++) {
+    // A missing apostrophe is the likeliest reading of "didnt" or "youre". (Not for a word longer than any
+    // English word: each candidate costs its length, so a 200,000-letter "word" took minutes.)
+    for (let i = 1; i < lower.length && lower.length <= MAX_SUGGEST_LENGTH; i++) {
       const candidate = lower.slice(0, i) + "'" + lower.slice(i);
       if (this.rawCorrect(candidate)) add(matchCase(word, candidate));
     }
@@ -98,7 +102,7 @@ export class Speller {
    */
   private hasNearNeighbour(lower: string): boolean {
     const n = lower.length;
-    if (n === 0 || n > 40) return false;
+    if (n === 0 || n > MAX_SUGGEST_LENGTH) return false;
     for (let i = 0; i < n; i++) if (this.rawCorrect(lower.slice(0, i) + lower.slice(i + 1))) return true;
     for (let i = 0; i < n - 1; i++) if (this.rawCorrect(lower.slice(0, i) + lower[i + 1] + lower[i] + lower.slice(i + 2))) return true;
     for (let i = 0; i < n; i++) {

@@ -50,6 +50,11 @@ export function isAccepted(token: string, options: AcceptOptions): boolean {
   if (/(?=\p{L})\P{Script=Latin}/u.test(token)) return true; // 田中, Σοφία: an English dictionary can't judge other scripts
   if (/^\p{L}{1,3}(?:\.\p{L}{1,3})+\.?$/u.test(token)) return true; // e.g., i.e., U.S., Ph.D., a.m.
   if (acceptedWord(token, options, options.sentenceInitial)) return true;
+  // A suspended hyphen ("pre- and post-interview", "short- and long-term"): judge the word without it.
+  if (/\p{L}-$/u.test(token)) {
+    const stem = token.slice(0, -1);
+    return HYPHEN_PREFIXES.has(stem.toLowerCase()) || isAccepted(stem, options);
+  }
   // Compounds: "follow-up", "UX/UI", "Q&A", "and/or". Each part must pass on its own.
   const parts = token.split(/[-/&._]+/).filter(Boolean);
   if (parts.length < 2) return false;
