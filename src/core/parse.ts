@@ -110,9 +110,13 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
     }
   }
   // Bare URLs and e-mail addresses in prose are not words either.
-  for (const m of text.slice(body.start).matchAll(/\b(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) {
-    const s = body.start + (m.index ?? 0);
-    sourceSpans.push({ start: s, end: s + m[0].replace(/[.,;:!?)]+$/, '').length });
+  // (Only worth scanning for when the text has an "@", "http" or "www." at all.)
+  const bodyText = text.slice(body.start);
+  if (bodyText.includes('@') || bodyText.includes('http') || bodyText.includes('www.')) {
+    for (const m of bodyText.matchAll(/\b(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) {
+      const s = body.start + (m.index ?? 0);
+      sourceSpans.push({ start: s, end: s + m[0].replace(/[.,;:!?)]+$/, '').length });
+    }
   }
   sourceSpans.sort((a, b) => a.start - b.start);
 
@@ -182,13 +186,19 @@ function readFrontMatterBlock(text: string, source: string, tree: MdastRoot, bom
     notAMapping: false,
   };
 
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlSource, { uniqueKeys: false, prettyErrors: false, lineCounter, keepSourceTokens: false });
   const toNote = (pos: [number, number] | undefined): Span => {
     const s = contentSpan.start + Math.min(pos?.[0] ?? 0, yamlSource.length);
     const e = contentSpan.start + Math.min(Math.max(pos?.[1] ?? 0, pos?.[0] ?? 0), yamlSource.length);
     return { start: s, end: Math.max(e, s) };
   };
+  const simple = readSimpleYaml(yamlSource);
+  if (simple) {
+    for (const e of simple) block.entries.push({ key: e.key, keySpan: toNote([e.keyStart, e.keyEnd]), valueSpan: toNote([e.valueStart, e.valueEnd]), value: e.value });
+    return block;
+  }
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlSource, { uniqueKeys: false, prettyErrors: false, lineCounter, keepSourceTokens: false });
   for (const err of [...doc.errors, ...doc.warnings]) {
     block.problems.push({ ...toNote(err.pos), message: cleanYamlMessage(err.message) });
   }
@@ -221,6 +231,90 @@ function readFrontMatterBlock(text: string, source: string, tree: MdastRoot, bom
     block.entries.push({ key: String(keyNode.value), keySpan: toNote([keyNode.range[0], keyEnd]), valueSpan, value });
   }
   return block;
+}
+
+// The usual front matter — `key: plain text` lines and one-line `[a, b]` lists of
+// plain text — read directly: the result is what the `yaml` package gives for it
+// (YAML 1.2 core schema: the same values and ranges, no errors or warnings), at a
+// fraction of the cost. Anything else (quotes, numbers, booleans, nulls, comments,
+// block lists, empty values, multi-line values, tabs, anchors, tags…) returns
+// undefined and goes to the `yaml` package.
+
+interface SimpleEntry {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  value: string | string[];
+}
+
+const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*/;
+/** Plain text that YAML's core schema would read as something else than a string (null, bool, int, float). */
+const NOT_A_STRING = [
+  /^(?:~|[Nn]ull|NULL)?$/,
+  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+  /^0o[0-7]+$/,
+  /^[-+]?[0-9]+$/,
+  /^0x[0-9a-fA-F]+$/,
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+];
+/** A character that may open a plain value in block context (letters, digits, most symbols; no indicators). */
+const PLAIN_START = /^[\p{L}\p{N}(\u2018\u201c$€£/=+.~^;<)]/u;
+/** Characters that end the fast path anywhere: control characters, tabs, `#`, the BOM, line/paragraph separators. */
+const UNSAFE_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f#\t\ufeff\u2028\u2029]/;
+
+/** A carriage return that is not part of a CRLF line break. */
+const LONE_CR = /\r(?!\n)/;
+
+function isSimplePlain(value: string, flow: boolean): boolean {
+  if (!PLAIN_START.test(value)) return false;
+  if (value.endsWith(':') || value.includes(': ')) return false;
+  if (flow && /[[\]{},]/.test(value)) return false;
+  for (const pattern of NOT_A_STRING) if (pattern.test(value)) return false;
+  return true;
+}
+
+function readSimpleYaml(source: string): SimpleEntry[] | undefined {
+  if (source.length === 0 || source.length > 4000 || UNSAFE_CHARACTER.test(source) || LONE_CR.test(source)) return undefined;
+  const entries: SimpleEntry[] = [];
+  let at = 0;
+  while (at < source.length) {
+    let lineEnd = source.indexOf('\n', at);
+    if (lineEnd === -1) lineEnd = source.length;
+    const line = source.slice(at, source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
+    if (line.length > 0) {
+      const key = SIMPLE_KEY.exec(line);
+      if (!key || key[0].length > 200 || line[key[0].length] !== ':' || line[key[0].length + 1] !== ' ') return undefined;
+      if (NOT_A_STRING.some((p) => p.test(key[0]))) return undefined;
+      let valueStart = key[0].length + 2;
+      while (line[valueStart] === ' ') valueStart++;
+      let valueEnd = line.length;
+      while (valueEnd > valueStart && line[valueEnd - 1] === ' ') valueEnd--;
+      const raw = line.slice(valueStart, valueEnd);
+      let value: string | string[];
+      if (raw.startsWith('[')) {
+        if (!raw.endsWith(']')) return undefined;
+        const inner = raw.slice(1, -1);
+        value = [];
+        if (inner.trim() !== '') {
+          for (const part of inner.split(',')) {
+            const item = part.trim();
+            if (!item || !isSimplePlain(item, true)) return undefined;
+            value.push(item);
+          }
+        } else if (inner !== '') return undefined;
+      } else {
+        if (!raw || !isSimplePlain(raw, false)) return undefined;
+        value = raw;
+      }
+      entries.push({ key: key[0], keyStart: at, keyEnd: at + key[0].length, valueStart: at + valueStart, valueEnd: at + valueEnd, value });
+    }
+    at = lineEnd + 1;
+  }
+  return entries.length ? entries : undefined;
 }
 
 function emptyValueSpan(yamlSource: string, keyEnd: number, base: number): Span {
@@ -570,6 +664,22 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const WORD_AND_STOP = /^[\p{L}\p{N}'\u2019-]+\.$/u;
 const CURLY_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
+function hasLetterOrDigit(value: string): boolean {
+  const c = value.charCodeAt(0);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  return LETTER_OR_DIGIT.test(value);
+}
+
+/** Lower case with typographic apostrophes folded to `'`. */
+function foldedLower(value: string): string {
+  const lower = value.toLowerCase();
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019 || c === 0x02bc) return lower.replace(CURLY_APOSTROPHES, "'");
+  }
+  return lower;
+}
+
 function readSentence(node: NlcstSentence, text: string, bomLength: number, paragraph: number, sourceSpans: Span[]): Sentence | undefined {
   const span = spanOf(node, bomLength);
   if (!span) return undefined;
@@ -586,14 +696,14 @@ function readSentence(node: NlcstSentence, text: string, bomLength: number, para
     if (sourceSpans.length && insideAny(start, end, sourceSpans)) continue;
     const parts = (child as NlcstWord).children;
     let value = parts.length === 1 && 'value' in parts[0] ? parts[0].value : nlcstToString(child as NlcstWord);
-    if (!LETTER_OR_DIGIT.test(value)) continue;
+    if (!hasLetterOrDigit(value)) continue;
     // parse-english keeps a full stop on a word it took for an abbreviation ("weekend." before a list,
     // "9." at the end); a sentence's last word is no abbreviation: drop the stop.
     if (value.length > 2 && value.endsWith('.') && child === lastWord(node) && WORD_AND_STOP.test(value) && !ABBREVIATIONS.has(value.toLowerCase())) {
       value = value.slice(0, -1);
       end -= 1;
     }
-    words.push({ start, end, text: value, lower: value.toLowerCase().replace(CURLY_APOSTROPHES, "'") });
+    words.push({ start, end, text: value, lower: foldedLower(value) });
   }
   return { ...span, text: text.slice(span.start, span.end), words, paragraph };
 }

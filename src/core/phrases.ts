@@ -95,21 +95,90 @@ export function matchTokens(tokens: Token[], t: number, words: readonly string[]
 
 /** Words as the matcher sees them: lower case, curly apostrophes folded, "n't" kept on its word. */
 export function wordKeys(words: readonly Word[]): string[] {
-  let keys = keyCache.get(words);
-  if (!keys) {
-    keys = new Array<string>(words.length);
-    for (let i = 0; i < words.length; i++) keys[i] = words[i].lower;
-    keyCache.set(words, keys);
-  }
-  return keys;
+  return infoOf(words).keys;
 }
 
 /**
- * The keys of each words array, computed once: every rule matches the same
- * sentences against its lists. Word arrays are never mutated once built (a
- * rule that needs other words builds a new array, which gets its own entry).
+ * What the matcher derives from a words array, once: its keys, and where each
+ * registered phrase list could start a match (`starts[list id]`: the positions
+ * whose word is a first word of that list). Every rule matches the same sentences
+ * against its lists, so this is shared. Word arrays are never mutated once built
+ * (a rule that needs other words builds a new array, which gets its own entry).
  */
-const keyCache = new WeakMap<readonly Word[], string[]>();
+interface WordsInfo {
+  keys: string[];
+  /** (list id, position) pairs in position order; see startsOf. */
+  starts?: number[];
+  /** The number of registered lists when `starts` was built. */
+  startsFor: number;
+}
+
+const infoCache = new WeakMap<readonly Word[], WordsInfo>();
+
+/** The last words array asked about: rules ask about one sentence several times in a row. */
+let lastWords: readonly Word[] | undefined;
+let lastInfo: WordsInfo | undefined;
+
+function infoOf(words: readonly Word[]): WordsInfo {
+  if (words === lastWords) return lastInfo!;
+  let info = infoCache.get(words);
+  if (!info) {
+    const keys = new Array<string>(words.length);
+    for (let i = 0; i < words.length; i++) keys[i] = words[i].lower;
+    info = { keys, startsFor: 0 };
+    infoCache.set(words, info);
+  }
+  lastWords = words;
+  lastInfo = info;
+  return info;
+}
+
+/**
+ * The rules' lists are module constants, registered once. Lists made on the fly
+ * (a caller passing a new array each time) are registered up to this many; past
+ * it they are matched word by word, so the registry stays small.
+ */
+const MAX_REGISTERED_LISTS = 1000;
+
+/**
+ * Registered lists (see PhraseIndex.id) by the first words of their phrases: those
+ * with a phrase that can start there whatever word follows (`any`), and by the
+ * next word those whose phrases need a particular one (`next`). A sentence's
+ * positions for a list are where its first word and, when it needs one, the next
+ * word fit: elsewhere none of its phrases can match.
+ */
+interface ListsAtWord {
+  any: number[];
+  next: Map<string, number[]>;
+}
+const listsByFirstWord = new Map<string, ListsAtWord>();
+let registeredLists = 0;
+
+/** (list id, position) pairs: where a registered list's phrases can start in the words, in position order. */
+function startsOf(info: WordsInfo): number[] {
+  if (info.starts && info.startsFor === registeredLists) return info.starts;
+  const starts: number[] = [];
+  const keys = info.keys;
+  const n = keys.length;
+  for (let w = 0; w < n; w++) {
+    const at = listsByFirstWord.get(keys[w]);
+    if (at === undefined) continue;
+    const mark = starts.length;
+    const any = at.any;
+    for (let i = 0; i < any.length; i++) starts.push(any[i], w);
+    if (w + 1 === n) continue;
+    const next = at.next.get(keys[w + 1]);
+    if (next === undefined) continue;
+    for (let i = 0; i < next.length; i++) {
+      let seen = false;
+      for (let j = mark; j < starts.length; j += 2) if (starts[j] === next[i]) seen = true;
+      if (!seen) starts.push(next[i], w);
+    }
+  }
+  info.starts = starts;
+  info.startsFor = registeredLists;
+  return starts;
+}
 
 /**
  * A phrase list compiled for matching. A phrase can only match at a word that
@@ -134,6 +203,12 @@ interface PhraseIndex {
    * one word or accept any second word). Long lists expanded from `{a b|c}` share first words.
    */
   pairs?: Map<string, { byNext: Map<string, number[]>; rest: number[] }>;
+  /**
+   * For a list whose phrases all start with a named word (no prefixes, no open
+   * ones): its number in the registry, so a sentence's starting positions for it
+   * are known without looking at every word. -1 otherwise.
+   */
+  id: number;
   /** For a cached list: its length when compiled. */
   sourceLength?: number;
 }
@@ -170,7 +245,7 @@ function indexPhrases(phrases: Phrase[]): PhraseIndex {
   });
   const exact = new Map<string, number[]>();
   for (const [word, set] of exactSets) exact.set(word, open.length ? [...set, ...open].sort((a, b) => a - b) : [...set]);
-  const index: PhraseIndex = { phrases, exact, prefixed, open, memo: new Map() };
+  const index: PhraseIndex = { phrases, exact, prefixed, open, memo: new Map(), id: -1 };
   if (prefixed.length === 0) {
     const byNumber = (a: number, b: number) => a - b;
     index.pairs = new Map();
@@ -186,6 +261,19 @@ function indexPhrases(phrases: Phrase[]): PhraseIndex {
       const byNext = new Map<string, number[]>();
       for (const [w, list] of keyed) byNext.set(w, [...list, ...rest].sort(byNumber));
       index.pairs.set(word, { byNext, rest });
+    }
+    if (open.length === 0 && registeredLists < MAX_REGISTERED_LISTS) {
+      const id = (index.id = registeredLists++);
+      for (const [word, { byNext, rest }] of index.pairs) {
+        let at = listsByFirstWord.get(word);
+        if (!at) listsByFirstWord.set(word, (at = { any: [], next: new Map() }));
+        if (rest.length) at.any.push(id);
+        for (const next of byNext.keys()) {
+          const ids = at.next.get(next);
+          if (ids) ids.push(id);
+          else at.next.set(next, [id]);
+        }
+      }
     }
   }
   return index;
@@ -258,16 +346,45 @@ function indexOfList(list: readonly (string | Phrase)[]): PhraseIndex {
   return index;
 }
 
+/** Matches found by the last `scan`, as (phrase index, from, to) triples; read right after the call. */
+const found: number[] = [];
+
 /**
  * Leftmost-first, non-overlapping matching of an indexed list over a sentence;
- * at one position the earliest listed phrase wins. `onMatch` returns true to stop.
+ * at one position the earliest listed phrase wins. Fills `found`; stops after
+ * the first match when `firstOnly`.
  */
-function scan(words: readonly Word[], index: PhraseIndex, onMatch: (phrase: Phrase, from: number, to: number) => boolean | void): void {
+function scan(words: readonly Word[], index: PhraseIndex, firstOnly: boolean): void {
+  found.length = 0;
   const n = words.length;
   if (n === 0) return;
-  const keys = wordKeys(words);
+  const info = infoOf(words);
+  const keys = info.keys;
   const phrases = index.phrases;
   const pairs = index.pairs;
+  if (pairs && index.id >= 0) {
+    // Only the positions where one of the list's phrases can start.
+    const starts = startsOf(info);
+    const id = index.id;
+    let next = 0;
+    for (let p = 0; p < starts.length; p += 2) {
+      if (starts[p] !== id) continue;
+      const w = starts[p + 1];
+      if (w < next) continue;
+      const entry = pairs.get(keys[w])!;
+      const list = w + 1 < n ? entry.byNext.get(keys[w + 1]) ?? entry.rest : entry.rest;
+      for (let c = 0; c < list.length; c++) {
+        const end = matchTokens(phrases[list[c]].tokens, 0, keys, w);
+        if (end > w) {
+          found.push(list[c], w, end);
+          if (firstOnly) return;
+          next = end;
+          break;
+        }
+      }
+    }
+    return;
+  }
   for (let w = 0; w < n; w++) {
     let list: readonly number[];
     if (pairs) {
@@ -275,10 +392,10 @@ function scan(words: readonly Word[], index: PhraseIndex, onMatch: (phrase: Phra
       list = entry === undefined ? index.open : w + 1 < n ? entry.byNext.get(keys[w + 1]) ?? entry.rest : entry.rest;
     } else list = candidatesFor(index, keys[w]);
     for (let c = 0; c < list.length; c++) {
-      const phrase = phrases[list[c]];
-      const end = matchTokens(phrase.tokens, 0, keys, w);
+      const end = matchTokens(phrases[list[c]].tokens, 0, keys, w);
       if (end > w) {
-        if (onMatch(phrase, w, end)) return;
+        found.push(list[c], w, end);
+        if (firstOnly) return;
         w = end - 1;
         break;
       }
@@ -288,22 +405,26 @@ function scan(words: readonly Word[], index: PhraseIndex, onMatch: (phrase: Phra
 
 /** The first match of any phrase in the sentence, leftmost first. */
 export function findPhrase(sentence: Sentence, phrases: readonly (string | Phrase)[]): PhraseMatch | undefined {
-  let found: PhraseMatch | undefined;
   const words = sentence.words;
-  scan(words, indexOfList(phrases), (phrase, from, to) => {
-    found = { phrase: phrase.source, from, to, start: words[from].start, end: words[to - 1].end };
-    return true;
-  });
-  return found;
+  const index = indexOfList(phrases);
+  scan(words, index, true);
+  if (found.length === 0) return undefined;
+  const from = found[1];
+  const to = found[2];
+  return { phrase: index.phrases[found[0]].source, from, to, start: words[from].start, end: words[to - 1].end };
 }
 
 /** Every non-overlapping match, leftmost first; at one position the earliest listed phrase wins. */
 export function findPhrases(sentence: Sentence, phrases: readonly (string | Phrase)[]): PhraseMatch[] {
-  const matches: PhraseMatch[] = [];
   const words = sentence.words;
-  scan(words, indexOfList(phrases), (phrase, from, to) => {
-    matches.push({ phrase: phrase.source, from, to, start: words[from].start, end: words[to - 1].end });
-  });
+  const index = indexOfList(phrases);
+  scan(words, index, false);
+  const matches: PhraseMatch[] = [];
+  for (let i = 0; i < found.length; i += 3) {
+    const from = found[i + 1];
+    const to = found[i + 2];
+    matches.push({ phrase: index.phrases[found[i]].source, from, to, start: words[from].start, end: words[to - 1].end });
+  }
   return matches;
 }
 
@@ -429,9 +550,14 @@ function indexOfGroups<G extends PhraseGroup>(compiled: CompiledGroups<G>): Phra
  */
 export function matchGroups<G extends PhraseGroup>(sentence: Sentence, compiled: CompiledGroups<G>): GroupMatch<G>[] {
   const words = sentence.words;
+  const index = indexOfGroups(compiled);
+  scan(words, index, false);
   const matches: GroupMatch<G>[] = [];
-  scan(words, indexOfGroups(compiled), (phrase, from, to) => {
-    matches.push({ phrase: phrase.source, from, to, start: words[from].start, end: words[to - 1].end, group: compiled.groupOf.get(phrase.source)! });
-  });
+  for (let i = 0; i < found.length; i += 3) {
+    const source = index.phrases[found[i]].source;
+    const from = found[i + 1];
+    const to = found[i + 2];
+    matches.push({ phrase: source, from, to, start: words[from].start, end: words[to - 1].end, group: compiled.groupOf.get(source)! });
+  }
   return matches;
 }

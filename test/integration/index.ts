@@ -11,6 +11,7 @@ export function run(): Promise<void> {
   const which = process.env.NOTE_COACH_SUITES ?? 'workspace';
   if (which === 'nofolder') require('./nofolder.test');
   else require('./workspace.test');
+  if (which !== 'nofolder') require('./privacy.test');
   if (which !== 'nofolder') require('./overview.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed.`)) : resolve()));

@@ -54,13 +54,15 @@ const WORKSPACE_RULES = new Set(rules.filter((r) => r.meta.scope === 'workspace'
 // properties step around them (and count them) so they can keep finding
 // other problems meanwhile. Once the core is fixed these never trigger.
 
-export type KnownIssue = 'word-offsets' | 'insert-into-block' | 'insert-after-sign-off';
+export type KnownIssue = 'word-offsets' | 'insert-into-block' | 'insert-after-sign-off' | 'oversized-model';
 
 export const KNOWN_ISSUES: Record<KnownIssue, string> = {
   'word-offsets':
-    'parse.ts: word offsets drift after a line with a trailing space, an indented continuation line, a block-quote marker, a backslash escape, a character reference or a NUL (mdast-util-to-nlcst places tokens by the text node\'s value, not its source)',
+    'parse.ts: word, sentence and paragraph offsets drift after a line with a trailing space, an indented continuation line, a block-quote marker, a backslash escape, a character reference or a NUL (tokens are placed by the text node\'s value, not its source, as mdast-util-to-nlcst does)',
   'insert-into-block': 'sections.ts insertParagraph: a section inserted before the sign-off or at the end lands inside an unclosed code fence or <!-- comment (or inside a code block that holds the "sign-off")',
   'insert-after-sign-off': 'sections.ts openingParagraph: when the opening paragraph runs into the sign-off (no blank line), the section is inserted after the closing and name',
+  'oversized-model':
+    'index.ts/workspace.ts: above maxFileSize, analyze(text) parses without the sentence split but analyze(note) takes the Note as given, and the CLI (through NoteIndex) gives it one parsed with sentences: the CLI pays the full parse and reports cheap-rule findings (no-repeated-words…) that analyze(text) does not',
 };
 
 let tolerating = false;
@@ -86,7 +88,20 @@ function stepAround(issue: KnownIssue): never {
 function skipMisplaced(input: string | Note): void {
   if (!tolerating) return;
   const note = typeof input === 'string' ? parseNote(input) : input;
-  if (misplacedWord(note)) stepAround('word-offsets');
+  if (misplacedWord(note) || driftedSpan(note)) stepAround('word-offsets');
+}
+
+/**
+ * A sentence or paragraph that starts or ends inside a surrogate pair: the
+ * same drift seen on punctuation and symbols ("\\!😀" — the escaped "!" moves
+ * the emoji's position by one), where no word shows it.
+ */
+export function driftedSpan(note: Note): Span | undefined {
+  for (const p of note.paragraphs) {
+    if (splitsSurrogate(note.text, p.start) || splitsSurrogate(note.text, p.end)) return p;
+    for (const s of p.sentences) if (splitsSurrogate(note.text, s.start) || splitsSurrogate(note.text, s.end)) return s;
+  }
+  return undefined;
 }
 
 /** The first word whose offsets do not point at its text in the note, if any. */
@@ -556,6 +571,10 @@ export async function checkCli(notes: string[], setting: Setting): Promise<void>
         .findings.filter((f) => !WORKSPACE_RULES.has(f.ruleId))
         .map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
       const shown = entry.findings.filter((f) => !WORKSPACE_RULES.has(f.ruleId)).map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
+      if (core.join('\n') !== shown.join('\n') && tolerating && read.text.length > setting.config.maxFileSize) {
+        knownCounts['oversized-model'] = (knownCounts['oversized-model'] ?? 0) + 1;
+        continue;
+      }
       if (core.join('\n') !== shown.join('\n')) fail(`${what}: ${entry.file}: the CLI's findings differ from the core's\n--- core ---\n${core.join('\n')}\n--- cli ---\n${shown.join('\n')}`);
     }
 
@@ -606,8 +625,10 @@ export function checkModel(text: string): Note {
   };
   // Misplaced words first: every other span check would trip on them too, less clearly.
   const word = misplacedWord(note);
-  if (word && tolerating) stepAround('word-offsets');
+  const drifted = word ? undefined : driftedSpan(note);
+  if ((word || drifted) && tolerating) stepAround('word-offsets');
   if (word) fail(`[known core issue word-offsets] the word ${JSON.stringify(word.text)} is placed at ${word.start}..${word.end}, where the text is ${JSON.stringify(word.source)}`);
+  if (drifted) fail(`[known core issue word-offsets] a sentence or paragraph at ${drifted.start}..${drifted.end} cuts a surrogate pair in two`);
   span(note.body, 'body');
   if (note.body.end !== text.length) fail(`the body ends at ${note.body.end}, not at the end of the text (${text.length})`);
   const fm = note.frontMatterBlock;

@@ -4,11 +4,17 @@
  * greeting-matches-recipient and no-unfilled-placeholder.
  */
 
+// Hoisted: a `\p{…}` outside a character class makes esbuild (Node 20 target: tsx, the CLI bundle)
+// emit `new RegExp(…)` where the literal stands, i.e. on every call.
+const COMBINING_MARKS = /\p{M}+/gu;
+const INITIAL = /^\p{L}\.?$/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
 /** Lower case, accents removed (NFD), typographic apostrophes folded. */
 export function foldName(value: string): string {
   return value
     .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+    .replace(COMBINING_MARKS, '')
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'");
 }
@@ -173,13 +179,13 @@ export function parsePersonName(value: string, ignore?: ReadonlySet<string>): Pe
     }
     if (NAME_SUFFIXES.has(folded) && result.words.length > 0) continue;
     // Initials ("M.", "J") say too little to compare.
-    if (/^\p{L}\.?$/u.test(clean)) continue;
+    if (INITIAL.test(clean)) continue;
     for (const piece of clean.split(/[-\u2010\u2011]/)) {
       const word = foldName(piece).replace(/[^\p{L}]/gu, '');
       if (!word) continue;
       result.words.push(word);
       result.written.push(piece.replace(/\.$/, ''));
-      if (!/^\p{Lu}/u.test(piece)) result.capitalized = false;
+      if (!STARTS_UPPER.test(piece)) result.capitalized = false;
     }
   }
   return result;

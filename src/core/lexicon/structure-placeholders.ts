@@ -161,6 +161,12 @@ function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && WORD_CHAR.test(ch);
 }
 
+// Hoisted: a `\p{…}` outside a character class makes esbuild (Node 20 target: tsx, the CLI bundle)
+// emit `new RegExp(…)` where the literal stands, i.e. on every call.
+const ANGLE_SLOT = /<(\p{L}[\p{L}\s'\u2019_\-/]{0,60})>/gu;
+const YOUR_NAME = /(?<!\p{L})(?:Your|YOUR) (?:(?:Full|First|Last|FULL|FIRST|LAST) )?(?:Name|NAME)(?!\p{L})/gu;
+const SO_AND_SO = /(?<!\p{L})(?:so|such)[- ]and[- ](?:so|such)(?!\p{L})/giu;
+
 /**
  * Every template slot in `text[from, to)`, leftmost first, none overlapping and none
  * touching a `skip` span (pass them merged, see mergeSpans).
@@ -193,7 +199,7 @@ export function findSlots(text: string, from: number, to: number, skip: readonly
     if (label.known || label.instruction) add(m.index, m[0].length, 'braces', label);
   }
   // <Name>: only words inside (no attributes, no closing tag), naming a slot.
-  for (const m of region.matchAll(/<(\p{L}[\p{L}\s'\u2019_\-/]{0,60})>/gu)) {
+  for (const m of region.matchAll(ANGLE_SLOT)) {
     const label = classify(m[1]);
     if (label.known || label.instruction || isAllCaps(m[1])) add(m.index, m[0].length, 'angle', label);
   }
@@ -223,11 +229,11 @@ export function findSlots(text: string, from: number, to: number, skip: readonly
   // TODO, FIXME, TK: editors' marks for unfinished text (upper case only: "tk" is not a mark).
   for (const m of region.matchAll(/(?<![\p{L}\p{N}_-])(?:TODO|FIXME|TKTK|TK)(?![\p{L}\p{N}_-])/gu)) add(m.index, m[0].length, 'marker');
   // "Your Name" written as a label (title case or capitals); "your name" in a sentence is prose.
-  for (const m of region.matchAll(/(?<!\p{L})(?:Your|YOUR) (?:(?:Full|First|Last|FULL|FIRST|LAST) )?(?:Name|NAME)(?!\p{L})/gu)) {
+  for (const m of region.matchAll(YOUR_NAME)) {
     add(m.index, m[0].length, 'phrase', { key: 'from', explicit: true, known: true, instruction: false });
   }
   // So-and-so, such-and-such: a stand-in for a name or a detail.
-  for (const m of region.matchAll(/(?<!\p{L})(?:so|such)[- ]and[- ](?:so|such)(?!\p{L})/giu)) add(m.index, m[0].length, 'phrase');
+  for (const m of region.matchAll(SO_AND_SO)) add(m.index, m[0].length, 'phrase');
 
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const slots: Slot[] = [];

@@ -15,12 +15,16 @@ import { removalFix, type Fix } from '../rule';
 // ---------------------------------------------------------------------------
 // Words
 
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+
 /**
  * Lower case, apostrophes folded, punctuation trimmed from both ends.
  * (The parser sometimes leaves a final period on the last word of a paragraph
  * that is followed by a list: "weekend." — trimmed here.)
  */
 export function cleanWord(value: string): string {
+  // Plain ASCII letters and digits: only the case changes.
+  if (ASCII_WORD.test(value)) return value.toLowerCase();
   return value
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
@@ -32,12 +36,14 @@ export function cleanWord(value: string): string {
  * "routes" meet "routing" and "rebuilt dashboards" meet "dashboard". Loose on
  * purpose: it is only used to decide that a topic *is* mentioned.
  */
+const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ed', 'es', 's'];
+
 export function stem(value: string): string {
-  let w = cleanWord(value).replace(/'s$/, '').replace(/[^\p{L}\p{N}]/gu, '');
+  let w = ASCII_WORD.test(value) ? value.toLowerCase() : cleanWord(value).replace(/'s$/, '').replace(/[^\p{L}\p{N}]/gu, '');
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else {
-    for (const suffix of ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ed', 'es', 's']) {
+    for (const suffix of SUFFIXES) {
       if (!w.endsWith(suffix)) continue;
       if (suffix === 's' && /(ss|us|is)$/.test(w)) break;
       if (w.length - suffix.length >= 3) w = w.slice(0, -suffix.length);
@@ -279,6 +285,7 @@ export function byParagraph(sentences: readonly BodySentence[]): BodySentence[][
 interface TopicPattern {
   topic: string;
   stems: string[];
+  wanted: ReadonlySet<string>;
   /** How many distinct stems must appear near each other. */
   needed: number;
   window: number;
@@ -298,30 +305,48 @@ export function topicStems(topic: string): string[] {
   return [...new Set(chosen.map(stem).filter(Boolean))];
 }
 
-function topicPatterns(topics: readonly string[]): TopicPattern[] {
+function topicPatterns(topics: readonly string[]): readonly TopicPattern[] {
+  // Asked for once per sentence by some rules: computed once per topics list (front matter is never mutated).
+  const cached = patternCache.get(topics);
+  if (cached) return cached;
   const out: TopicPattern[] = [];
   for (const topic of topics) {
     const stems = topicStems(topic);
     if (stems.length === 0) continue;
     const needed = stems.length <= 3 ? stems.length : stems.length - 1;
-    out.push({ topic, stems, needed, window: Math.max(8, stems.length * 3) });
+    out.push({ topic, stems, wanted: new Set(stems), needed, window: Math.max(8, stems.length * 3) });
   }
+  patternCache.set(topics, out);
   return out;
 }
+
+const patternCache = new WeakMap<readonly string[], readonly TopicPattern[]>();
 
 /** Body words split on hyphens and slashes ("onboarding-flow" → onboarding, flow), stemmed, with their positions. */
 export function bodyStems(sentences: readonly BodySentence[]): { stem: string; start: number; end: number }[] {
   const out: { stem: string; start: number; end: number }[] = [];
-  for (const s of sentences) {
+  for (const s of sentences) for (const entry of stemsOf(s)) out.push(entry);
+  return out;
+}
+
+/** One sentence's part of bodyStems. Several rules ask for the same sentence: computed once per sentence (sentences are never mutated). */
+function stemsOf(s: BodySentence): readonly { stem: string; start: number; end: number }[] {
+  let stems = stemCache.get(s);
+  if (!stems) {
+    const computed: { stem: string; start: number; end: number }[] = [];
     for (const w of s.words) {
       for (const part of w.lower.split(/[\-\u2010-\u2015/]+/)) {
         const st = stem(part);
-        if (st) out.push({ stem: st, start: w.start, end: w.end });
+        if (st) computed.push({ stem: st, start: w.start, end: w.end });
       }
     }
+    stemCache.set(s, computed);
+    stems = computed;
   }
-  return out;
+  return stems;
 }
+
+const stemCache = new WeakMap<BodySentence, readonly { stem: string; start: number; end: number }[]>();
 
 /**
  * Which topics the body mentions, loosely: case-insensitive, stemmed, hyphens
@@ -335,9 +360,8 @@ export function mentionedTopics(topics: readonly string[], sentences: readonly B
   const found: string[] = [];
   for (const p of patterns) {
     const lastSeen = new Map<string, number>();
-    const wanted = new Set(p.stems);
     for (let i = 0; i < stems.length; i++) {
-      if (!wanted.has(stems[i].stem)) continue;
+      if (!p.wanted.has(stems[i].stem)) continue;
       lastSeen.set(stems[i].stem, i);
       let near = 0;
       for (const at of lastSeen.values()) if (at > i - p.window) near++;
@@ -350,9 +374,36 @@ export function mentionedTopics(topics: readonly string[], sentences: readonly B
   return found;
 }
 
+/**
+ * Whether the body mentions any of the topics: `mentionedTopics(topics, sentences).length > 0`,
+ * with every topic's window walked at once and stems taken sentence by sentence, so it stops
+ * at the first mention.
+ */
+export function mentionsAnyTopic(topics: readonly string[], sentences: readonly BodySentence[]): boolean {
+  const patterns = topicPatterns(topics);
+  if (patterns.length === 0) return false;
+  const lastSeen = patterns.map(() => new Map<string, number>());
+  let i = 0;
+  for (const s of sentences) {
+    for (const { stem: st } of stemsOf(s)) {
+      for (let k = 0; k < patterns.length; k++) {
+        const p = patterns[k];
+        if (!p.wanted.has(st)) continue;
+        const seen = lastSeen[k];
+        seen.set(st, i);
+        let near = 0;
+        for (const at of seen.values()) if (at > i - p.window) near++;
+        if (near >= p.needed) return true;
+      }
+      i++;
+    }
+  }
+  return false;
+}
+
 /** Whether a sentence mentions any topic (same loose matching, one sentence). */
 export function sentenceMentionsTopic(topics: readonly string[], sentence: BodySentence): boolean {
-  return mentionedTopics(topics, [sentence]).length > 0;
+  return mentionsAnyTopic(topics, [sentence]);
 }
 
 /** Stems of every significant word in the topics: a word in this set is the writer's subject matter. */

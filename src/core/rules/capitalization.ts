@@ -67,8 +67,8 @@ export default defineRule(
         const folded = word.text.replace(/[\u2018\u2019\u02bc]/g, "'");
 
         // 1. A name from the front matter written lowercase ("thanks ana").
-        const token = tokenOf(word.text);
-        if (token && names.size && token.text === token.text.toLowerCase()) {
+        const token = names.size ? tokenOf(word.text) : undefined;
+        if (token && token.text === token.text.toLowerCase()) {
           const canonical = names.get(token.text);
           if (canonical) {
             const start = word.start + token.offset;
@@ -85,7 +85,7 @@ export default defineRule(
         }
 
         // 2. The pronoun "i".
-        const bare = folded.replace(/\.+$/, '');
+        const bare = folded.endsWith('.') ? folded.replace(/\.+$/, '') : folded;
         if (isEnumeration(note.text, word, bare)) return;
         if (LOWERCASE_I.has(bare)) {
           report({
@@ -142,7 +142,7 @@ function nameForms(context: RuleContext, speller: Speller | undefined): Map<stri
       if (!token) continue;
       const name = token.text;
       const lower = name.toLowerCase();
-      if ([...name].length < 2 || !/^\p{Lu}/u.test(name) || /[^\p{L}\p{M}'-]/u.test(name)) continue;
+      if ([...name].length < 2 || !STARTS_UPPER.test(name) || /[^\p{L}\p{M}'-]/u.test(name)) continue;
       if (HONORIFICS.has(lower) || EXTRA_WORDS.has(lower)) continue;
       if (speller.correct(lower)) continue;
       if (!names.has(lower)) names.set(lower, name);
@@ -206,6 +206,11 @@ function opensCleanly(text: string, sentence: Sentence, word: Word): boolean {
   return /^[\s*_]*$/.test(text.slice(sentence.start, word.start));
 }
 
+const SENTENCE_END = /[.!?]/;
+// Hoisted: a `\p{…}` outside a character class makes esbuild (Node 20 target) emit `new RegExp(…)` on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
 /**
  * A sentence the parser did not split off: "…at eBay. the team…" or "hi! then…".
  * The previous word ends the sentence with . ! or ? followed by white space,
@@ -214,6 +219,8 @@ function opensCleanly(text: string, sentence: Sentence, word: Word): boolean {
 function startsHiddenSentence(text: string, prev: Word, word: Word): boolean {
   const gap = text.slice(prev.end, word.start);
   if (!/\s$/.test(gap)) return false;
+  // The common case, "word word": no . ! or ? at the end of the previous word nor in between.
+  if (!SENTENCE_END.test(gap) && !SENTENCE_END.test(prev.text[prev.text.length - 1] ?? '')) return false;
   const trailing = /[.!?]*$/.exec(prev.text)![0];
   const tail = (trailing + gap).replace(/\s+$/, '').replace(/[)*_]+$/, '');
   if (!/[.!?]$/.test(tail) || /\.\.|…/.test(tail)) return false;
@@ -238,7 +245,7 @@ function startsHiddenSentence(text: string, prev: Word, word: Word): boolean {
  * keep their spelling.
  */
 function startsLowercase(word: string, speller: Speller | undefined): boolean {
-  if (!/^\p{Ll}/u.test(word)) return false;
+  if (!STARTS_LOWER.test(word)) return false;
   if (/[\p{Lu}\p{N}]/u.test(word)) return false;
   const bare = word.replace(/\.+$/, '');
   if (bare.includes('.')) return false;

@@ -147,8 +147,14 @@ interface Term {
   to: number;
 }
 
+/** COMPENSATION_TERMS by first word, in list order. */
+const TERMS_BY_FIRST = new Map<string, string[][]>();
+for (const term of COMPENSATION_TERMS) TERMS_BY_FIRST.set(term[0], [...(TERMS_BY_FIRST.get(term[0]) ?? []), term]);
+
 function termAt(words: readonly string[], i: number): Term | undefined {
-  for (const term of COMPENSATION_TERMS) {
+  const terms = TERMS_BY_FIRST.get(words[i]);
+  if (!terms) return undefined;
+  for (const term of terms) {
     if (i + term.length > words.length) continue;
     let ok = true;
     for (let k = 0; k < term.length; k++) {
@@ -193,7 +199,11 @@ function compensationTerms(text: string, sentence: BodySentence, idioms: readonl
 
 /** Words of front-matter `role` and `company` that are compensation words: "Compensation Analyst", "Benefits Administrator". */
 function protectedWordsOf(note: Note): Set<string> {
+  // Asked for every sentence: computed once per note.
+  const cached = protectedCache.get(note);
+  if (cached) return cached;
   const set = new Set<string>();
+  protectedCache.set(note, set);
   for (const value of [note.frontMatter.role, note.frontMatter.company]) {
     if (!value) continue;
     for (const part of value.split(/\s+/)) {
@@ -203,6 +213,8 @@ function protectedWordsOf(note: Note): Set<string> {
   }
   return set;
 }
+
+const protectedCache = new WeakMap<Note, Set<string>>();
 
 /**
  * Whether a frame match sits before the term (or around it), close enough to

@@ -8,7 +8,7 @@ import {
   contentWordCount,
   frontMatterNameWords,
   roleWords,
-  mentionedTopics,
+  mentionsAnyTopic,
   type BodySentence,
 } from '../lexicon/substance-common';
 
@@ -119,7 +119,7 @@ function mainParagraph(sentences: readonly BodySentence[]): BodySentence[] {
 
 export function isGeneric(note: Note, sentences: readonly BodySentence[]): boolean {
   if (sentences.length === 0) return false;
-  if (mentionedTopics(note.frontMatter.topics, sentences).length > 0) return false;
+  if (mentionsAnyTopic(note.frontMatter.topics, sentences)) return false;
   const names = frontMatterNameWords(note);
   const role = roleWords(note);
   // Boilerplate dominates: no sentence points back at the conversation or says anything particular.

@@ -185,7 +185,11 @@ export default defineRule<Options>(
 /** Word `i` is the number of an "N years" claim (the caller checks that the writer is the subject: I/my before it). */
 function isYearsClaim(note: Note, sentence: Sentence, i: number, first: number, last: number): boolean {
   const words = sentence.words;
-  const word = words[i].lower.replace(/-plus$/, '');
+  const lower = words[i].lower;
+  // Most words are no number at all: leave before the pattern work.
+  const code = lower.charCodeAt(0);
+  if (!(code >= 48 && code <= 57) && !NUMBER_WORDS.has(lower) && !lower.endsWith('-plus')) return false;
+  const word = lower.replace(/-plus$/, '');
   if (!/^\d{1,2}$/.test(word) && !NUMBER_WORDS.has(word)) return false;
   const unit = words[i + 1];
   if (!unit || i + 1 >= last || !/^(years?|yrs?)$/.test(unit.lower)) return false;

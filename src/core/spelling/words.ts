@@ -12,6 +12,17 @@ export interface Token {
   offset: number;
 }
 
+// Hoisted: a `\p{…}` literal inside a function becomes `new RegExp(…)` on every call once
+// esbuild targets Node 20 (tsx, the CLI bundle), and these run for every word.
+const PLAIN_WORD = /^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/;
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+const LETTER_HYPHEN_END = /\p{L}-$/u;
+const INITIALISM = /^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u;
+const HAS_LETTER = /\p{L}/u;
+const HAS_DIGIT = /\p{N}/u;
+const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
+const INITIALISM_OR_ABBREVIATION = /^\p{L}{1,3}(?:\.\p{L}{1,3})+\.?$/u;
+
 /**
  * The checkable core of a word as the parser hands it out: typographic
  * apostrophes folded, leading punctuation and trailing periods or apostrophes
@@ -20,13 +31,15 @@ export interface Token {
  * offsets still point into the original text.
  */
 export function tokenOf(wordText: string): Token | undefined {
+  // Most words are plain letters and digits (with inner hyphens): nothing to fold or trim.
+  if (PLAIN_WORD.test(wordText)) return { text: wordText, offset: 0 };
   const folded = wordText.replace(/[\u2018\u2019\u02bc]/g, "'");
   const lead = /^[^\p{L}\p{N}]*/u.exec(folded)![0].length;
   let end = folded.length;
   while (end > lead && /[.'’]/u.test(folded[end - 1])) end -= 1;
   let text = folded.slice(lead, end);
   // Keep the period of an initialism ("e.g.", "U.S.", "Ph.D."): only the last one was dropped.
-  if (/^\p{L}{1,3}(?:\.\p{L}{1,3})+$/u.test(text) && folded[end] === '.') text += '.';
+  if (INITIALISM.test(text) && folded[end] === '.') text += '.';
   if (/'s$/i.test(text) && text.length > 2) text = text.slice(0, -2);
   if (!text) return undefined;
   return { text, offset: lead };
@@ -45,13 +58,15 @@ export interface AcceptOptions {
 
 /** Whether the token passes: a dictionary word, an accepted word, or something we deliberately don't check. */
 export function isAccepted(token: string, options: AcceptOptions): boolean {
-  if (!/\p{L}/u.test(token)) return true;
-  if (/\p{N}/u.test(token)) return true; // 3rd, Q3, mid-2024, i18n, 10x
-  if (/(?=\p{L})\P{Script=Latin}/u.test(token)) return true; // 田中, Σοφία: an English dictionary can't judge other scripts
-  if (/^\p{L}{1,3}(?:\.\p{L}{1,3})+\.?$/u.test(token)) return true; // e.g., i.e., U.S., Ph.D., a.m.
+  // Plain ASCII letters: no digits, no other script, no initialism, no compound to split.
+  if (ASCII_LETTERS.test(token)) return acceptedWord(token, options, options.sentenceInitial);
+  if (!HAS_LETTER.test(token)) return true;
+  if (HAS_DIGIT.test(token)) return true; // 3rd, Q3, mid-2024, i18n, 10x
+  if (NON_LATIN_LETTER.test(token)) return true; // 田中, Σοφία: an English dictionary can't judge other scripts
+  if (INITIALISM_OR_ABBREVIATION.test(token)) return true; // e.g., i.e., U.S., Ph.D., a.m.
   if (acceptedWord(token, options, options.sentenceInitial)) return true;
   // A suspended hyphen ("pre- and post-interview", "short- and long-term"): judge the word without it.
-  if (/\p{L}-$/u.test(token)) {
+  if (LETTER_HYPHEN_END.test(token)) {
     const stem = token.slice(0, -1);
     return HYPHEN_PREFIXES.has(stem.toLowerCase()) || isAccepted(stem, options);
   }

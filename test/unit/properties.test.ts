@@ -10,22 +10,21 @@
  * `npm run fuzz -- --replay <property>:<seed>:<path>`.
  *
  * Below the properties: the inputs fuzzing found problems with, as regression
- * tests, and the known issues of the shared core that are still open.
+ * tests. Known issues of the shared core that are still open are stepped
+ * around here (and counted); test/hardening/known-issues.test.ts has a test
+ * for each that fails until it is fixed.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, applyEdits, parseNote } from '../../src/core/index';
+import { analyze, applyEdits } from '../../src/core/index';
 import { makeSetting } from '../support/arbitraries';
 import {
   checkAnalysis,
   checkFixAllIdempotent,
   checkFixes,
-  checkModel,
   knownCounts,
-  KNOWN_ISSUES,
   mapSpan,
   PROPERTIES,
-  PropertyFailure,
   resetKnownCounts,
   template,
   tolerateKnownIssues,
@@ -118,58 +117,4 @@ describe('regressions found by fuzzing', () => {
   it('fix-all: idempotent on a note whose fixes overlap', () => {
     checkFixAllIdempotent('Dear Ana,\n\ni think i would be a great fit!!! i really need this job.\n\nthe the end\n', setting);
   });
-});
-
-/**
- * Open issues in the shared core (parse.ts, sections.ts), reported with a
- * proposed fix. These tests fail until the core is fixed; the properties
- * above step around the same issues meanwhile (and say how often).
- */
-describe('known issues in the shared core (fail until fixed)', () => {
-  const setting = makeSetting();
-  const strict = <T>(run: () => T): T => {
-    tolerateKnownIssues(false);
-    return run();
-  };
-
-  it(`word-offsets — ${KNOWN_ISSUES['word-offsets']}`, () => {
-    const cases = [
-      'Dear Ana,\n\nThanks for the tour \nof the the warehouse on Tuesday.\n', // a trailing space
-      '> Thanks for the tour\n> of the the warehouse.\n', // block-quote markers
-      '- Thanks for the tour\n  of the the warehouse.\n', // a list item's continuation indent
-      'Thanks for the \\*tour\\* of the the warehouse.\n', // escapes
-      'Thanks for R&amp;D and the the warehouse.\n', // a character reference
-      'Thanks for the tour\u0000 of the the warehouse.\n', // a NUL
-      '---\n\n- \n- 😀Dear Zoë,\n- What is the salary range for this role?\n', // found by fuzzing: a fix cut the emoji in two
-    ];
-    const failures: string[] = [];
-    for (const text of cases) {
-      try {
-        strict(() => checkModel(text));
-        const repeated = analyze(text).findings.filter((f) => f.ruleId === 'no-repeated-words');
-        if (text.includes('the the') && repeated.length !== 1) failures.push(`${JSON.stringify(text)}: "the the" not reported`);
-      } catch (error) {
-        if (!(error instanceof PropertyFailure)) throw error;
-        failures.push(`${JSON.stringify(text)}: ${error.message}`);
-      }
-    }
-    assert.deepEqual(failures, []);
-  });
-
-  it(`insert-into-block — ${KNOWN_ISSUES['insert-into-block']}`, () => {
-    for (const text of [
-      '---\n---\n\nDear Ana,\n\nWhat is the salary range for this role?\n\n```\n\n\nBest regards,\nAna Ruiz',
-      '---\n---\n\nTo whom it may concern,\n\nWhat is the salary range for this role?\n\n<!-- Dear Zoë,',
-    ]) {
-      strict(() => checkFixes(text, setting, { tolerateKnown: false }));
-    }
-  });
-
-  it(`insert-after-sign-off — ${KNOWN_ISSUES['insert-after-sign-off']}`, () => {
-    const text = 'to: Ana\nBest,\n';
-    strict(() => checkFixes(text, setting, { tolerateKnown: false }));
-    assert.ok(parseNote(text).signOff);
-  });
-
-  afterEach(() => tolerateKnownIssues(false));
 });
