@@ -11,8 +11,6 @@
  *   npm run fuzz -- --replay fixes:123:45:2:1  # rerun one counterexample and print it in full
  *   npm run fuzz -- --json                     # the report as JSON on stdout
  *
- * Cases that trip a known, reported issue of the shared core are stepped
- * around and counted ("known"), as in the unit tests; `--strict` fails on them.
  * Exit code: 0 when no property failed, 1 otherwise.
  */
 import { fork } from 'node:child_process';
@@ -20,7 +18,7 @@ import os from 'node:os';
 import fc from 'fast-check';
 import { loadDictionary } from '../src/core/spelling/dictionary';
 import { registerNodeDictionaryLoader } from '../src/node/dictionary';
-import { knownCounts, PROPERTIES, resetKnownCounts, tolerateKnownIssues, type KnownIssue } from '../test/support/properties';
+import { PROPERTIES } from '../test/support/properties';
 
 interface Batch {
   property: string;
@@ -42,7 +40,6 @@ interface BatchResult {
   skipped: number;
   ms: number;
   failure?: Failure;
-  known: Partial<Record<KnownIssue, number>>;
 }
 
 const BATCH = 250;
@@ -62,14 +59,12 @@ function parseArgs(argv: string[]) {
     only,
     replay: get('replay'),
     json: argv.includes('--json'),
-    strict: argv.includes('--strict'),
   };
 }
 
-async function prepare(strict: boolean): Promise<void> {
+async function prepare(): Promise<void> {
   registerNodeDictionaryLoader();
   await Promise.all([loadDictionary('en-US'), loadDictionary('en-GB')]);
-  tolerateKnownIssues(!strict);
 }
 
 function firstLines(text: string, n: number): string {
@@ -79,10 +74,9 @@ function firstLines(text: string, n: number): string {
 
 async function runBatch(batch: Batch): Promise<BatchResult> {
   const spec = PROPERTIES.find((p) => p.name === batch.property)!;
-  resetKnownCounts();
   const started = performance.now();
   const details = await fc.check(spec.property(), { numRuns: batch.runs, seed: batch.seed, maxSkipsPerRun: 1000 });
-  const result: BatchResult = { property: batch.property, runs: details.numRuns, skipped: details.numSkips, ms: performance.now() - started, known: { ...knownCounts } };
+  const result: BatchResult = { property: batch.property, runs: details.numRuns, skipped: details.numSkips, ms: performance.now() - started };
   if (details.failed) {
     const error = details.errorInstance as Error | undefined;
     result.failure = {
@@ -99,13 +93,13 @@ async function runBatch(batch: Batch): Promise<BatchResult> {
 // ---------------------------------------------------------------------------
 // Worker side
 
-async function worker(strict: boolean): Promise<void> {
-  await prepare(strict);
+async function worker(): Promise<void> {
+  await prepare();
   process.on('message', (batch: Batch | 'done') => {
     if (batch === 'done') process.exit(0);
     runBatch(batch).then(
       (result) => process.send!(result),
-      (error) => process.send!({ property: batch.property, runs: 0, skipped: 0, ms: 0, known: {}, failure: { property: batch.property, seed: batch.seed, path: '', message: `the runner crashed: ${(error as Error)?.stack ?? error}`, counterexample: '' } }),
+      (error) => process.send!({ property: batch.property, runs: 0, skipped: 0, ms: 0, failure: { property: batch.property, seed: batch.seed, path: '', message: `the runner crashed: ${(error as Error)?.stack ?? error}`, counterexample: '' } }),
     );
   });
   process.send!('ready');
@@ -117,10 +111,10 @@ async function worker(strict: boolean): Promise<void> {
 async function main(): Promise<number> {
   const options = parseArgs(process.argv.slice(2));
   if (process.env.NOTE_COACH_FUZZ_WORKER) {
-    await worker(options.strict);
+    await worker();
     return -1;
   }
-  if (options.replay) return replay(options.replay, options.strict);
+  if (options.replay) return replay(options.replay);
 
   const specs = PROPERTIES.filter((p) => !options.only || options.only.includes(p.name));
   const share = specs.reduce((sum, p) => sum + p.fuzzRuns, 0);
@@ -178,15 +172,12 @@ async function main(): Promise<number> {
 function report(names: string[], results: BatchResult[], seconds: number, options: ReturnType<typeof parseArgs>): number {
   const rows = names.map((name) => {
     const mine = results.filter((r) => r.property === name);
-    const known: Partial<Record<KnownIssue, number>> = {};
-    for (const r of mine) for (const [k, n] of Object.entries(r.known)) known[k as KnownIssue] = (known[k as KnownIssue] ?? 0) + (n ?? 0);
     return {
       property: name,
       cases: mine.reduce((s, r) => s + r.runs, 0),
       skipped: mine.reduce((s, r) => s + r.skipped, 0),
       cpuSeconds: mine.reduce((s, r) => s + r.ms, 0) / 1000,
       failures: mine.filter((r) => r.failure).length,
-      known,
     };
   });
   // One entry per distinct failure (same property and first line of the message, numbers and quotes left out).
@@ -204,7 +195,7 @@ function report(names: string[], results: BatchResult[], seconds: number, option
     return failures.length ? 1 : 0;
   }
   const out: string[] = [''];
-  out.push('property    cases     stepped around   cpu s   cases/s   failing batches');
+  out.push('property    cases            skipped   cpu s   cases/s   failing batches');
   for (const r of rows) {
     out.push(
       `${r.property.padEnd(10)}  ${String(r.cases).padStart(7)}   ${String(r.skipped).padStart(14)}   ${r.cpuSeconds.toFixed(0).padStart(5)}   ${(r.cases / Math.max(r.cpuSeconds, 0.001)).toFixed(0).padStart(7)}   ${String(r.failures).padStart(15)}`,
@@ -212,12 +203,6 @@ function report(names: string[], results: BatchResult[], seconds: number, option
   }
   const total = rows.reduce((s, r) => s + r.cases, 0);
   out.push(`total       ${String(total).padStart(7)}   in ${seconds.toFixed(0)} s wall clock, seed ${options.seed}`);
-  const known: Record<string, number> = {};
-  for (const r of rows) for (const [k, n] of Object.entries(r.known)) known[k] = (known[k] ?? 0) + (n ?? 0);
-  if (Object.keys(known).length) {
-    out.push('', 'Known core issues stepped around (cases or fixes):');
-    for (const [k, n] of Object.entries(known)) out.push(`  ${k}: ${n}`);
-  }
   if (failures.length === 0) out.push('', 'No failures.');
   else {
     out.push('', `${failures.length} distinct failure(s):`);
@@ -231,14 +216,14 @@ function report(names: string[], results: BatchResult[], seconds: number, option
   return failures.length ? 1 : 0;
 }
 
-async function replay(spec: string, strict: boolean): Promise<number> {
+async function replay(spec: string): Promise<number> {
   const [name, seed, ...path] = spec.split(':');
   const property = PROPERTIES.find((p) => p.name === name);
   if (!property || !seed) throw new Error(`--replay wants <property>:<seed>:<path>, e.g. fixes:123:45:2:1`);
-  await prepare(strict);
+  await prepare();
   const details = await fc.check(property.property(), { seed: Number(seed), path: path.join(':') || undefined, numRuns: 1, endOnFailure: true, maxSkipsPerRun: 1000 });
   if (!details.failed) {
-    process.stdout.write(`${name}: the case passes now${details.numSkips ? ' (it was stepped around: a known core issue)' : ''}.\n`);
+    process.stdout.write(`${name}: the case passes now.\n`);
     return 0;
   }
   process.stdout.write(`${name}: fails\n\n${(details.errorInstance as Error)?.message ?? details.errorInstance}\n\ncounterexample: ${fc.stringify(details.counterexample)}\n`);

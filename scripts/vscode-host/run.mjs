@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Runs VS Code extension integration tests inside a real VS Code extension host,
 // offline: code-server (= VS Code's workbench + Node extension host) served on
-// 127.0.0.1, driven by headless Debian Chromium through playwright-core.
+// 127.0.0.1, driven by a headless Chromium from the npm registry (@sparticuz/chromium,
+// unpacked into .vscode-test/chromium/ by setup.mjs) through playwright-core.
 // See README.md next to this file and /work/shared/TESTING-IN-VSCODE.md.
 //
 // API:
@@ -51,6 +52,8 @@ export const DEFAULT_SETTINGS = Object.freeze({
   'files.hotExit': 'off',
 });
 
+// Always passed (after the npm Chromium's own `chromium.args`, see setup.mjs): no /dev/shm
+// in containers, and nothing that reaches for the network (there is none here).
 const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
   '--disable-background-networking',
@@ -60,7 +63,6 @@ const CHROMIUM_ARGS = [
   '--no-default-browser-check',
   '--disable-default-apps',
   '--disable-extensions',
-  '--disable-gpu',
 ];
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -247,12 +249,24 @@ async function loadPlaywright() {
   }
 }
 
+/**
+ * Headless Chromium: the npm one from .vscode-test/chromium/ with its package's launch
+ * flags and fontconfig file, or the binary in CHROMIUM_PATH (then with --disable-gpu).
+ * Never a Playwright browser download.
+ */
 async function launchBrowser({ headless = true, chromiumArgs = [] } = {}) {
   const host = await ensureVSCodeHost({ quiet: true });
   const { chromium } = await loadPlaywright();
-  const args = [...CHROMIUM_ARGS, ...chromiumArgs];
+  const args = [...host.chromiumArgs, ...CHROMIUM_ARGS, ...chromiumArgs];
+  if (!host.chromiumArgs.length) args.push('--disable-gpu'); // CHROMIUM_PATH: no SwiftShader flags from the package
   if (isRoot()) args.push('--no-sandbox');
-  return chromium.launch({ executablePath: host.chromiumPath, headless, args, timeout: 60_000 });
+  return chromium.launch({
+    executablePath: host.chromiumPath,
+    headless,
+    args: [...new Set(args)],
+    env: { ...process.env, ...host.chromiumEnv },
+    timeout: 60_000,
+  });
 }
 
 /**

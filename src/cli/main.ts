@@ -174,6 +174,8 @@ async function check(options: Options, io: Io): Promise<number> {
   }
 
   // 3. Read every note first: the workspace rules compare each note with the others given.
+  // Each is parsed as analyze() would parse it with its configuration: without the sentence
+  // split above its maxFileSize.
   const index = new NoteIndex();
   const readable: string[] = [];
   for (const file of files) {
@@ -184,7 +186,9 @@ async function check(options: Options, io: Io): Promise<number> {
       continue;
     }
     try {
-      index.set(file, read.text);
+      const { config } = await configs.forNote(file, explicitConfig);
+      flushConfigIssues();
+      index.set(file, read.text, { maxFileSize: config.maxFileSize });
       readable.push(file);
     } catch (error) {
       err(`${show(file)}: could not be checked: ${(error as Error)?.message ?? String(error)}`);
@@ -211,7 +215,7 @@ async function check(options: Options, io: Io): Promise<number> {
           if (outcome.applied > 0 && outcome.text !== original) {
             try {
               await writeAtomically(file, outcome.text, original);
-              index.set(file, outcome.text);
+              index.set(file, outcome.text, { maxFileSize: loaded.config.maxFileSize });
               fixed = outcome.applied;
             } catch (error) {
               err(`${shown}: could not write the fixes: ${(error as Error).message}`);

@@ -3,8 +3,8 @@
  * the configuration and the inline disable comments, and stamps each finding
  * with its rule id, severity and docs URL.
  */
-import { parseNote } from './parse';
 import type { Note } from './note';
+import { modelForSize, parseForSize } from './workspace';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { Finding, Fix, Report, Rule, RuleContext, Severity, TextEdit, WorkspaceNote } from './rule';
 import { offsetToLine, offsetToPosition } from './text';
@@ -16,7 +16,7 @@ export * from './rule';
 export * from './config';
 export { applyEdits, fixAll } from './fix';
 export * as sections from './sections';
-export { NoteIndex, companyKey, type IndexedNote } from './workspace';
+export { NoteIndex, companyKey, parseForSize, type IndexedNote, type SetOptions } from './workspace';
 export const rules: readonly Rule<never>[] = allRules as readonly Rule<never>[];
 
 /** The id findings about Note Coach itself carry (a bad disable comment, a rule that failed). */
@@ -52,10 +52,15 @@ export function docsUrl(ruleId: string, base = DEFAULT_DOCS_BASE_URL): string {
   return ruleId === TOOL_ID ? `${base}README.md` : `${base}${ruleId}.md`;
 }
 
+/**
+ * Analyze a note, given as text or as a model from `parseNote(text)` or
+ * `parseForSize(text, config.maxFileSize)` (what NoteIndex keeps).
+ */
 export function analyze(input: string | Note, options: AnalyzeOptions = {}): Analysis {
   const config = options.config ?? defaults();
-  // Above the size limit the sentence split is skipped too: only the quick checks run.
-  const note = typeof input === 'string' ? parseNote(input, { prose: input.length <= config.maxFileSize }) : input;
+  // Above the size limit the sentence split is skipped too: only the quick checks run. A model parsed
+  // for the other side of the limit is parsed again, so text and model always get the same findings.
+  const note = typeof input === 'string' ? parseForSize(input, config.maxFileSize) : modelForSize(input, config.maxFileSize);
   const now = options.now ?? new Date();
   const base = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
   const findings: Finding[] = [];

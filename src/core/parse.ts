@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { ParseEnglish } from 'parse-english';
+import { decodeNamedCharacterReference } from 'decode-named-character-reference';
 import { toString as nlcstToString } from 'nlcst-to-string';
 import { visit } from 'unist-util-visit';
 import { isMap, isScalar, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
@@ -39,6 +40,13 @@ const english = new ParseEnglish();
 /** mdast node types whose text is not prose. */
 const IGNORED_FOR_PROSE = ['yaml', 'code', 'html', 'definition', 'thematicBreak', 'table'];
 
+/**
+ * A bare URL or e-mail address in prose. The address part starts only where a
+ * run of address characters starts (the look-behind), so a long run of letters
+ * is tried once, not from each of its positions.
+ */
+const BARE_LINK = /\b(?:https?:\/\/|www\.)[^\s<>()]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
+
 /** An HTML comment inside an html node. */
 const HTML_COMMENT = /<!--([\s\S]*?)-->/g;
 
@@ -67,27 +75,22 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
   const text = typeof input === 'string' ? input : String(input);
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bomLength ? text.slice(1) : text;
-  const tree = markdown.parse(source) as MdastRoot;
+  const parsed = tame(source);
+  const tree = markdown.parse(parsed) as MdastRoot;
   const lineStarts = computeLineStarts(text);
 
   const frontMatterBlock = readFrontMatterBlock(text, source, tree, bomLength);
   const frontMatter = typeFrontMatter(frontMatterBlock);
   const body: Span = { start: frontMatterBlock.present ? frontMatterBlock.span.end : bomLength, end: text.length };
 
-  // One walk over the tree (pre-order, iterative) collects the comments, the code and autolink spans,
-  // and the block kind at each paragraph's or heading's first offset.
+  // One walk over the tree (pre-order, iterative) collects the comments and the code and autolink spans.
   const comments: HtmlComment[] = [];
   const sourceSpans: Span[] = [];
-  const blockKinds = new Map<number, string>();
   const stack: MdastNode[] = [tree as MdastNode];
   while (stack.length) {
     const node = stack.pop()!;
     const children = node.children;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
-    if ((node.type === 'paragraph' || node.type === 'heading') && children) {
-      const at = children[0]?.position?.start.offset;
-      if (at !== undefined) blockKinds.set(at + bomLength, node.type);
-    }
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) continue;
@@ -113,7 +116,7 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
   // (Only worth scanning for when the text has an "@", "http" or "www." at all.)
   const bodyText = text.slice(body.start);
   if (bodyText.includes('@') || bodyText.includes('http') || bodyText.includes('www.')) {
-    for (const m of bodyText.matchAll(/\b(?:https?:\/\/|www\.)[^\s<>()]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g)) {
+    for (const m of bodyText.matchAll(BARE_LINK)) {
       const s = body.start + (m.index ?? 0);
       sourceSpans.push({ start: s, end: s + m[0].replace(/[.,;:!?)]+$/, '').length });
     }
@@ -121,7 +124,7 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
   sourceSpans.sort((a, b) => a.start - b.start);
 
   const skippedProse: Span[] = [];
-  const paragraphs = options.prose === false ? readBlocks(tree, text, bomLength) : readProse(tree, source, bomLength, sourceSpans, skippedProse, blockKinds);
+  const paragraphs = options.prose === false ? readBlocks(tree, text, bomLength) : readProse(tree, source, parsed, bomLength, sourceSpans, skippedProse);
   const sentences = paragraphs.flatMap((p) => p.sentences);
   const words = sentences.flatMap((s) => s.words);
 
@@ -143,6 +146,54 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
     tree,
     bomLength,
   };
+}
+
+// ---------------------------------------------------------------------------
+// Hostile Markdown
+//
+// micromark takes time that grows with the square of two things no real note has: list markers
+// nested hundreds deep on one line, and thousands of unmatched emphasis and link delimiters. The
+// copy it parses has those (beyond a sane number) blanked out with spaces, so every offset stays
+// the same; a note that needs this is no longer a note, and its findings say so anyway.
+
+/** Container markers (list items, block quotes) in a run longer than this on a line are blanked. */
+const MAX_NESTING = 100;
+const DEEP_NESTING = new RegExp(`(?:(?:[-*+>]|\\d{1,9}[.)])[ \\t]+){${MAX_NESTING + 1},}`, 'g');
+/** Emphasis and link delimiters (`*`, `_`, `[`, `]`) beyond this many are blanked. */
+const MAX_DELIMITERS = 4000;
+
+export function tame(source: string): string {
+  let out = source;
+  if (out.length > MAX_NESTING * 2) {
+    out = out.replace(DEEP_NESTING, (run) => {
+      let kept = 0;
+      let at = 0;
+      // Keep the first MAX_NESTING markers (each marker and its white space), blank the rest.
+      while (kept < MAX_NESTING) {
+        while (run[at] !== ' ' && run[at] !== '\t') at++;
+        while (at < run.length && (run[at] === ' ' || run[at] === '\t')) at++;
+        kept++;
+      }
+      return run.slice(0, at) + run.slice(at).replace(/[^ \t]/g, ' ');
+    });
+  }
+  if (out.length > MAX_DELIMITERS) {
+    let count = 0;
+    for (let i = 0; i < out.length; i++) {
+      const c = out.charCodeAt(i);
+      if (c === 0x2a || c === 0x5f || c === 0x5b || c === 0x5d) count++;
+    }
+    if (count > MAX_DELIMITERS) {
+      const chars = out.split('');
+      count = 0;
+      for (let i = 0; i < chars.length; i++) {
+        const c = chars[i];
+        if ((c === '*' || c === '_' || c === '[' || c === ']') && ++count > MAX_DELIMITERS) chars[i] = ' ';
+      }
+      out = chars.join('');
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -396,27 +447,38 @@ function asTextList(value: unknown): string[] {
 // ---------------------------------------------------------------------------
 // Prose
 
-function readProse(tree: MdastRoot, source: string, bomLength: number, sourceSpans: Span[], skipped: Span[], blockKinds: Map<number, string>): Paragraph[] {
+/** mdast container types whose children may hold paragraphs and headings. */
+const PROSE_CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'footnoteDefinition']);
+
+function readProse(tree: MdastRoot, source: string, parsed: string, bomLength: number, sourceSpans: Span[], skipped: Span[]): Paragraph[] {
   const text = (bomLength ? '\uFEFF' : '') + source;
   const paragraphs: Paragraph[] = [];
-  // Block by block: a block too large for the sentence parser (it spreads arrays onto the
-  // stack) is skipped and reported, instead of losing the whole note.
-  for (const block of tree.children) {
-    if (IGNORED_FOR_PROSE.includes(block.type)) continue;
+  // Paragraph by paragraph (also inside lists and block quotes): parse-english's sentence plugins
+  // cost more than linear time in what they are given at once, and a paragraph too large for them
+  // (they spread arrays onto the stack) is skipped and reported instead of losing the whole note.
+  const stack: MdastNode[] = [tree as MdastNode];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (PROSE_CONTAINERS.has(node.type)) {
+      const children = node.children!;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+      continue;
+    }
+    if (node.type !== 'paragraph' && node.type !== 'heading') continue;
     let nlcst: NlcstRoot;
     try {
-      nlcst = blockToNlcst(block as MdastNode, source);
+      nlcst = blockToNlcst(node, parsed);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
-      const span = spanOf(block, bomLength);
+      const span = spanOf(node, bomLength);
       if (span) skipped.push(span);
       continue;
     }
-    for (const node of nlcst.children) {
-      if (node.type !== 'ParagraphNode') continue;
-      const paragraph = readParagraph(node, text, bomLength, paragraphs.length, sourceSpans);
+    for (const child of nlcst.children) {
+      if (child.type !== 'ParagraphNode') continue;
+      const paragraph = readParagraph(child, text, bomLength, paragraphs.length, sourceSpans);
       if (!paragraph) continue;
-      paragraph.kind = blockKinds.get(paragraph.start) ?? 'paragraph';
+      paragraph.kind = node.type;
       paragraphs.push(paragraph);
     }
   }
@@ -481,17 +543,131 @@ function convertOne(state: ConversionState, node: MdastNode): NlcstNode[] | unde
     if (node.alt) {
       results = tokenize(node.alt);
       if (typeof start === 'number') start += 2;
+      if (placeFromSource(state, results, node.alt, start, end)) return results;
     }
   } else if (node.type === 'break') {
     results = [{ type: 'WhiteSpaceNode', value: '\n' }];
   } else if (node.type === 'text') {
     results = tokenize(node.value!);
+    if (placeFromSource(state, results, node.value!, start, end)) return results;
   }
   if (results) {
     patch(state, results, start);
     return results;
   }
   return undefined;
+}
+
+// A text node's value is not always its source: micromark drops block-quote markers, list
+// indentation and trailing spaces at line ends, resolves backslash escapes and character
+// references, and turns NUL into U+FFFD. Placing tokens by the value's length (what
+// mdast-util-to-nlcst does) then drifts. Where the two differ, each character of the value is
+// aligned with the source characters it came from, and tokens take their offsets from that.
+
+/** Characters micromark may drop between a value's characters: line prefixes and trailing white space. */
+function droppable(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3e /* > */ || code === 0x0d;
+}
+
+/** How far ahead a character of the value is looked for in its source. */
+const RESYNC_WINDOW = 32;
+
+function isAsciiPunctuation(code: number): boolean {
+  return (code >= 0x21 && code <= 0x2f) || (code >= 0x3a && code <= 0x40) || (code >= 0x5b && code <= 0x60) || (code >= 0x7b && code <= 0x7e);
+}
+
+const CHARACTER_REFERENCE = /&(?:#[xX]([0-9a-fA-F]{1,6})|#([0-9]{1,7})|([A-Za-z][A-Za-z0-9]{0,31}));/y;
+
+function decodeReference(match: RegExpExecArray): string | undefined {
+  if (match[3] !== undefined) {
+    const named = decodeNamedCharacterReference(match[3]);
+    return named === false ? undefined : named;
+  }
+  const code = parseInt(match[1] ?? match[2], match[1] !== undefined ? 16 : 10);
+  // micromark's rules: NUL, surrogates, out-of-range and some controls become U+FFFD.
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
+  return String.fromCodePoint(code);
+}
+
+/**
+ * Place `nodes` (tokens of `value`) on the source between `start` and `end`. Returns false when
+ * the value is its source verbatim, or positions are missing (then `patch` places them by length).
+ */
+function placeFromSource(state: ConversionState, nodes: NlcstNode[], value: string, start: number | undefined, end: number | undefined): boolean {
+  if (start === undefined || end === undefined || end < start || end > state.doc.length) return false;
+  const doc = state.doc;
+  if (end - start === value.length && doc.startsWith(value, start)) return false;
+  // from[i] / to[i]: the source span that produced value[i].
+  const from = new Int32Array(value.length);
+  const to = new Int32Array(value.length);
+  let p = start;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    for (;;) {
+      if (p >= end) {
+        from[i] = to[i] = end;
+        break;
+      }
+      const s = doc.charCodeAt(p);
+      if (s === 0x26 /* & */) {
+        CHARACTER_REFERENCE.lastIndex = p;
+        const m = CHARACTER_REFERENCE.exec(doc);
+        const decoded = m && m.index + m[0].length <= end ? decodeReference(m) : undefined;
+        if (decoded && value.startsWith(decoded, i)) {
+          for (let k = 0; k < decoded.length; k++) {
+            from[i + k] = p;
+            to[i + k] = p + m![0].length;
+          }
+          i += decoded.length - 1;
+          p += m![0].length;
+          break;
+        }
+      }
+      if (s === 0x5c /* \ */ && p + 1 < end && doc.charCodeAt(p + 1) === c && isAsciiPunctuation(c)) {
+        from[i] = p + 1; // the character, not its backslash
+        to[i] = p + 2;
+        p += 2;
+        break;
+      }
+      if (s === c || (c === 0xfffd && s === 0) || (c === 0x20 && s === 0x09)) {
+        from[i] = p;
+        to[i] = p + 1;
+        p++;
+        break;
+      }
+      if (droppable(s)) {
+        p++;
+        continue;
+      }
+      // Markup the value leaves out (an image's alt text is flattened from its inline content):
+      // look a little ahead for the character; failing that, give it no width here and go on.
+      let found = p + 1;
+      const limit = Math.min(end, p + RESYNC_WINDOW);
+      while (found < limit && doc.charCodeAt(found) !== c) found++;
+      if (found < limit) {
+        p = found;
+        continue;
+      }
+      from[i] = to[i] = p;
+      break;
+    }
+  }
+  placeTokens(nodes, 0, from, to, value.length, end);
+  return true;
+}
+
+/** Give tokens (and their children) the source span of their characters, starting at value index `at`. */
+function placeTokens(nodes: NlcstNode[], at: number, from: Int32Array, to: Int32Array, length: number, end: number): number {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    const first = at;
+    if (node.children) at = placeTokens(node.children, at, from, to, length, end);
+    else at += node.value!.length;
+    const s = first < length ? from[first] : end;
+    const e = at > first ? to[at - 1] : s;
+    node.position = { start: { offset: s }, end: { offset: Math.max(s, e) } };
+  }
+  return at;
 }
 
 function convertAll(state: ConversionState, parent: MdastNode): NlcstNode[] {

@@ -93,6 +93,90 @@ export function matchTokens(tokens: Token[], t: number, words: readonly string[]
   return token.optional ? matchTokens(tokens, t + 1, words, w) : -1;
 }
 
+// ---------------------------------------------------------------------------
+// Word ids. Every word a phrase names gets a number, once; a sentence's words are
+// looked up once each (one hash per word), and from then on matching compares
+// numbers: which lists can start at a word, which phrases follow the next word,
+// whether a token accepts a word. A word no phrase names is -1.
+
+const vocabulary = new Map<string, number>();
+
+/** The id of a word that phrases name, assigning one when it is new. */
+function wordId(word: string): number {
+  let id = vocabulary.get(word);
+  if (id === undefined) vocabulary.set(word, (id = vocabulary.size));
+  return id;
+}
+
+/**
+ * A token as the matcher runs it: its alternatives as word ids. Built once per
+ * phrase when a list is indexed (phrases and their tokens are shared, and
+ * public: they are not changed).
+ */
+class Step {
+  constructor(
+    readonly any: boolean,
+    readonly gap: boolean,
+    readonly optional: boolean,
+    readonly ids: readonly number[],
+    /** `ids` as a set, when there are many. */
+    readonly idSet: ReadonlySet<number> | undefined,
+    /** Undefined when there are none. */
+    readonly prefixes: readonly string[] | undefined,
+  ) {}
+}
+
+const stepsOfPhrase = new WeakMap<Phrase, Step[]>();
+
+function stepsOf(phrase: Phrase): Step[] {
+  let steps = stepsOfPhrase.get(phrase);
+  if (!steps) {
+    steps = phrase.tokens.map((token) => {
+      const ids = token.alternatives.map(wordId);
+      return new Step(token.any, token.gap, token.optional, ids, ids.length > 6 ? new Set(ids) : undefined, token.prefixes.length ? token.prefixes : undefined);
+    });
+    stepsOfPhrase.set(phrase, steps);
+  }
+  return steps;
+}
+
+function stepMatches(step: Step, ids: readonly number[], keys: readonly string[], w: number): boolean {
+  if (step.any) return true;
+  const id = ids[w];
+  if (id >= 0) {
+    const set = step.idSet;
+    if (set !== undefined ? set.has(id) : step.ids.includes(id)) return true;
+  }
+  const prefixes = step.prefixes;
+  if (prefixes === undefined) return false;
+  const word = keys[w];
+  for (let i = 0; i < prefixes.length; i++) if (word.startsWith(prefixes[i])) return true;
+  return false;
+}
+
+/**
+ * `matchTokens` on word ids (the same search, in the same order): a word's id is
+ * among a step's ids exactly when the word is among its token's alternatives, as
+ * long as `ids` is current (see idsOf).
+ */
+function matchSteps(steps: readonly Step[], t: number, ids: readonly number[], keys: readonly string[], w: number): number {
+  if (t === steps.length) return w;
+  const step = steps[t];
+  const n = ids.length;
+  if (step.gap) {
+    for (let skip = 0; skip <= 3 && w + skip <= n; skip++) {
+      const end = matchSteps(steps, t + 1, ids, keys, w + skip);
+      if (end !== -1) return end;
+    }
+    return -1;
+  }
+  if (w < n && stepMatches(step, ids, keys, w)) {
+    const end = matchSteps(steps, t + 1, ids, keys, w + 1);
+    if (end !== -1) return end;
+  }
+  return step.optional ? matchSteps(steps, t + 1, ids, keys, w) : -1;
+}
+
 /** Words as the matcher sees them: lower case, curly apostrophes folded, "n't" kept on its word. */
 export function wordKeys(words: readonly Word[]): string[] {
   return infoOf(words).keys;
@@ -107,8 +191,14 @@ export function wordKeys(words: readonly Word[]): string[] {
  */
 interface WordsInfo {
   keys: string[];
-  /** (list id, position) pairs in position order; see startsOf. */
-  starts?: number[];
+  /** The keys' word ids (-1: no phrase names the word), as of `idsFor` words in the vocabulary. */
+  ids: number[];
+  idsFor: number;
+  /**
+   * For each registered list id, the positions (ascending) where one of its
+   * phrases can start, or undefined when there is none; see startsOf.
+   */
+  starts?: (number[] | undefined)[];
   /** The number of registered lists when `starts` was built. */
   startsFor: number;
 }
@@ -124,13 +214,32 @@ function infoOf(words: readonly Word[]): WordsInfo {
   let info = infoCache.get(words);
   if (!info) {
     const keys = new Array<string>(words.length);
-    for (let i = 0; i < words.length; i++) keys[i] = words[i].lower;
-    info = { keys, startsFor: 0 };
+    const ids = new Array<number>(words.length);
+    for (let i = 0; i < words.length; i++) {
+      const key = words[i].lower;
+      keys[i] = key;
+      ids[i] = vocabulary.get(key) ?? -1;
+    }
+    info = { keys, ids, idsFor: vocabulary.size, startsFor: 0 };
     infoCache.set(words, info);
   }
   lastWords = words;
   lastInfo = info;
   return info;
+}
+
+/**
+ * The word ids of the keys. A word with no id may get one when a list compiled
+ * later names it (lists are compiled on first use), so they are looked up again
+ * whenever the vocabulary has grown since.
+ */
+function idsOf(info: WordsInfo): number[] {
+  if (info.idsFor === vocabulary.size) return info.ids;
+  const keys = info.keys;
+  const ids = info.ids;
+  for (let i = 0; i < keys.length; i++) ids[i] = vocabulary.get(keys[i]) ?? -1;
+  info.idsFor = vocabulary.size;
+  return ids;
 }
 
 /**
@@ -149,30 +258,44 @@ const MAX_REGISTERED_LISTS = 1000;
  */
 interface ListsAtWord {
   any: number[];
-  next: Map<string, number[]>;
+  /** By the id of the next word. */
+  next: Map<number, number[]>;
 }
-const listsByFirstWord = new Map<string, ListsAtWord>();
+/** By word id. */
+const listsByFirstWord: (ListsAtWord | undefined)[] = [];
 let registeredLists = 0;
 
-/** (list id, position) pairs: where a registered list's phrases can start in the words, in position order. */
-function startsOf(info: WordsInfo): number[] {
+/**
+ * Where each registered list's phrases can start in the words: positions in
+ * ascending order by list id (undefined for a list with none), so a list that
+ * cannot match in the sentence — most lists, for most sentences — costs one
+ * array read.
+ */
+function startsOf(info: WordsInfo): (number[] | undefined)[] {
   if (info.starts && info.startsFor === registeredLists) return info.starts;
-  const starts: number[] = [];
-  const keys = info.keys;
-  const n = keys.length;
+  const starts = new Array<number[] | undefined>(registeredLists);
+  // (Registering a list assigns ids to its words first, so these ids are current.)
+  const ids = idsOf(info);
+  const n = ids.length;
   for (let w = 0; w < n; w++) {
-    const at = listsByFirstWord.get(keys[w]);
+    const word = ids[w];
+    const at = word < 0 ? undefined : listsByFirstWord[word];
     if (at === undefined) continue;
-    const mark = starts.length;
     const any = at.any;
-    for (let i = 0; i < any.length; i++) starts.push(any[i], w);
-    if (w + 1 === n) continue;
-    const next = at.next.get(keys[w + 1]);
+    for (let i = 0; i < any.length; i++) {
+      const id = any[i];
+      const list = starts[id];
+      if (list === undefined) starts[id] = [w];
+      else list.push(w);
+    }
+    if (w + 1 === n || ids[w + 1] < 0) continue;
+    const next = at.next.get(ids[w + 1]);
     if (next === undefined) continue;
     for (let i = 0; i < next.length; i++) {
-      let seen = false;
-      for (let j = mark; j < starts.length; j += 2) if (starts[j] === next[i]) seen = true;
-      if (!seen) starts.push(next[i], w);
+      const id = next[i];
+      const list = starts[id];
+      if (list === undefined) starts[id] = [w];
+      else if (list[list.length - 1] !== w) list.push(w);
     }
   }
   info.starts = starts;
@@ -191,7 +314,11 @@ function startsOf(info: WordsInfo): number[] {
  */
 interface PhraseIndex {
   phrases: Phrase[];
+  /** Each phrase's tokens as the matcher runs them. */
+  steps: Step[][];
   exact: Map<string, number[]>;
+  /** `exact` by word id. */
+  exactById: Map<number, number[]>;
   /** Phrases with a prefix (`pay*`) among their leading tokens, with those prefixes. */
   prefixed: { index: number; prefixes: string[] }[];
   open: number[];
@@ -202,7 +329,7 @@ interface PhraseIndex {
    * (`byNext`), and those that don't depend on it (`rest`: open ones, and those that may end after
    * one word or accept any second word). Long lists expanded from `{a b|c}` share first words.
    */
-  pairs?: Map<string, { byNext: Map<string, number[]>; rest: number[] }>;
+  pairs?: Map<number, { byNext: Map<number, Second>; rest: number[] }>;
   /**
    * For a list whose phrases all start with a named word (no prefixes, no open
    * ones): its number in the registry, so a sentence's starting positions for it
@@ -213,9 +340,24 @@ interface PhraseIndex {
   sourceLength?: number;
 }
 
+/**
+ * The candidates at a position whose first two words are known: `list` when the
+ * third word does not matter. When it narrows things further (long lists expanded
+ * from `{a b|c}` share their first two words: "i just want", "i just wanted", …),
+ * `byThird` by the third word's id, and `rest` for any other third word (or none):
+ * the phrases that may end after two words or take any third word.
+ */
+interface Second {
+  list: number[];
+  byThird: Map<number, number[]> | undefined;
+  rest: number[];
+}
+
 const MEMO_LIMIT = 20_000;
 
 function indexPhrases(phrases: Phrase[]): PhraseIndex {
+  // Every word the phrases name gets its id before anything is registered (see idsOf).
+  const steps = phrases.map(stepsOf);
   const exactSets = new Map<string, Set<number>>();
   const prefixed: PhraseIndex['prefixed'] = [];
   const open: number[] = [];
@@ -244,29 +386,56 @@ function indexPhrases(phrases: Phrase[]): PhraseIndex {
     if (prefixes.length) prefixed.push({ index, prefixes });
   });
   const exact = new Map<string, number[]>();
-  for (const [word, set] of exactSets) exact.set(word, open.length ? [...set, ...open].sort((a, b) => a - b) : [...set]);
-  const index: PhraseIndex = { phrases, exact, prefixed, open, memo: new Map(), id: -1 };
+  const exactById = new Map<number, number[]>();
+  for (const [word, set] of exactSets) {
+    const list = open.length ? [...set, ...open].sort((a, b) => a - b) : [...set];
+    exact.set(word, list);
+    exactById.set(wordId(word), list);
+  }
+  const index: PhraseIndex = { phrases, steps, exact, exactById, prefixed, open, memo: new Map(), pairs: undefined, id: -1, sourceLength: undefined };
   if (prefixed.length === 0) {
     const byNumber = (a: number, b: number) => a - b;
     index.pairs = new Map();
     for (const [word, set] of exactSets) {
-      const keyed = new Map<string, number[]>();
+      // By the second word: the phrases that need it (and their states after it), and those that don't (`rest`).
+      const keyed = new Map<string, { phrase: number; states: number[] }[]>();
       const rest: number[] = [...open];
       for (const i of set) {
-        const next = secondWords(phrases[i], word);
+        const tokens = phrases[i].tokens;
+        const states = advance(tokens, [0], word);
+        const next = states && nextWords(tokens, states);
         if (next === undefined) rest.push(i);
-        else for (const w of next) keyed.set(w, [...(keyed.get(w) ?? []), i]);
+        else for (const w of next) keyed.set(w, [...(keyed.get(w) ?? []), { phrase: i, states: states! }]);
       }
       rest.sort(byNumber);
-      const byNext = new Map<string, number[]>();
-      for (const [w, list] of keyed) byNext.set(w, [...list, ...rest].sort(byNumber));
-      index.pairs.set(word, { byNext, rest });
+      const byNext = new Map<number, Second>();
+      for (const [second, entries] of keyed) {
+        const list = [...entries.map((e) => e.phrase), ...rest].sort(byNumber);
+        // By the third word, for the phrases that need one from a closed list after these two.
+        const byThirdWord = new Map<string, number[]>();
+        const rest3: number[] = [...rest];
+        for (const { phrase, states } of entries) {
+          const tokens = phrases[phrase].tokens;
+          const after = advance(tokens, states, second);
+          const third = after && nextWords(tokens, after);
+          if (third === undefined) rest3.push(phrase);
+          else for (const w of third) byThirdWord.set(w, [...(byThirdWord.get(w) ?? []), phrase]);
+        }
+        let byThird: Map<number, number[]> | undefined;
+        if (byThirdWord.size > 0) {
+          rest3.sort(byNumber);
+          byThird = new Map();
+          for (const [w, phrasesWith] of byThirdWord) byThird.set(wordId(w), [...new Set([...phrasesWith, ...rest3])].sort(byNumber));
+        }
+        byNext.set(wordId(second), { list, byThird, rest: rest3 });
+      }
+      index.pairs.set(wordId(word), { byNext, rest });
     }
     if (open.length === 0 && registeredLists < MAX_REGISTERED_LISTS) {
       const id = (index.id = registeredLists++);
       for (const [word, { byNext, rest }] of index.pairs) {
-        let at = listsByFirstWord.get(word);
-        if (!at) listsByFirstWord.set(word, (at = { any: [], next: new Map() }));
+        let at = listsByFirstWord[word];
+        if (!at) listsByFirstWord[word] = at = { any: [], next: new Map() };
         if (rest.length) at.any.push(id);
         for (const next of byNext.keys()) {
           const ids = at.next.get(next);
@@ -280,22 +449,32 @@ function indexPhrases(phrases: Phrase[]): PhraseIndex {
 }
 
 /**
- * The words that can come second in a match of the phrase whose first word is
- * `first`, or undefined when that is not a closed list (the match may end after
- * one word, or a `*`, `...` or prefix may take the second word).
+ * The token positions a match can be at after taking `word` from one of the
+ * positions `states` (an optional token may be skipped, a token that names the
+ * word is passed), or undefined when a `*`, `...` or prefix is in the way (then
+ * the words are not a closed list). Together with nextWords, this walks a
+ * phrase the way matchTokens does, for every path at once.
  */
-function secondWords(phrase: Phrase, first: string): Set<string> | undefined {
-  const out = new Set<string>();
-  const tokens = phrase.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.any || token.gap) return undefined;
-    if (tokenMatches(token, first)) {
-      const follow = followingWords(tokens, i + 1);
-      if (follow === undefined) return undefined;
-      for (const w of follow) out.add(w);
+function advance(tokens: readonly Token[], states: readonly number[], word: string): number[] | undefined {
+  const out = new Set<number>();
+  for (const t of states) {
+    for (let k = t; k < tokens.length; k++) {
+      const token = tokens[k];
+      if (token.any || token.gap || token.prefixes.length > 0) return undefined;
+      if (token.alternatives.includes(word)) out.add(k + 1);
+      if (!token.optional) break;
     }
-    if (!token.optional) break;
+  }
+  return [...out];
+}
+
+/** The words the next word taken from one of the positions `states` can be, or undefined when any word can (or the match may end). */
+function nextWords(tokens: readonly Token[], states: readonly number[]): Set<string> | undefined {
+  const out = new Set<string>();
+  for (const t of states) {
+    const follow = followingWords(tokens, t);
+    if (follow === undefined) return undefined;
+    for (const w of follow) out.add(w);
   }
   return out;
 }
@@ -312,9 +491,21 @@ function followingWords(tokens: readonly Token[], from: number): Set<string> | u
   return undefined; // every token left is optional: the match may end here
 }
 
-/** The phrases worth trying at a word, in list order. */
-function candidatesFor(index: PhraseIndex, word: string): readonly number[] {
-  if (index.prefixed.length === 0) return index.exact.get(word) ?? index.open;
+/** The phrases worth trying at a word (`id` its word id), in list order. */
+function candidatesFor(index: PhraseIndex, id: number, word: string): readonly number[] {
+  const base = (id >= 0 ? index.exactById.get(id) : undefined) ?? index.open;
+  // Most words start with none of the prefixes: then the exact candidates are all there is.
+  let prefixedHere = false;
+  for (let p = 0; p < index.prefixed.length && !prefixedHere; p++) {
+    const prefixes = index.prefixed[p].prefixes;
+    for (let k = 0; k < prefixes.length; k++) {
+      if (word.startsWith(prefixes[k])) {
+        prefixedHere = true;
+        break;
+      }
+    }
+  }
+  if (!prefixedHere) return base;
   let list = index.memo.get(word);
   if (list) return list;
   const extra: number[] = [];
@@ -326,8 +517,7 @@ function candidatesFor(index: PhraseIndex, word: string): readonly number[] {
       }
     }
   }
-  const base = index.exact.get(word) ?? index.open;
-  list = extra.length ? [...new Set([...base, ...extra])].sort((a, b) => a - b) : base;
+  list = [...new Set([...base, ...extra])].sort((a, b) => a - b);
   if (index.memo.size >= MEMO_LIMIT) index.memo.clear();
   index.memo.set(word, list);
   return list;
@@ -340,14 +530,28 @@ function indexOfList(list: readonly (string | Phrase)[]): PhraseIndex {
   let index = listCache.get(list);
   if (!index || index.sourceLength !== list.length) {
     const compiled = list.flatMap((p) => (typeof p === 'string' ? expandPattern(p).map(compilePhrase) : [p]));
-    index = Object.assign(indexPhrases(compiled), { sourceLength: list.length });
+    index = indexPhrases(compiled);
+    index.sourceLength = list.length;
     listCache.set(list, index);
   }
   return index;
 }
 
+/** The phrases worth trying at word `w`, whose first word has this entry, in list order. */
+function candidatesAt(entry: { byNext: Map<number, Second>; rest: number[] }, ids: readonly number[], w: number, n: number): readonly number[] {
+  if (w + 1 >= n || ids[w + 1] < 0) return entry.rest;
+  const second = entry.byNext.get(ids[w + 1]);
+  if (second === undefined) return entry.rest;
+  const byThird = second.byThird;
+  if (byThird === undefined) return second.list;
+  if (w + 2 >= n || ids[w + 2] < 0) return second.rest;
+  return byThird.get(ids[w + 2]) ?? second.rest;
+}
+
 /** Matches found by the last `scan`, as (phrase index, from, to) triples; read right after the call. */
 const found: number[] = [];
+/** How many numbers of `found` the last scan filled (the array itself is reused, never shrunk). */
+let foundLength = 0;
 
 /**
  * Leftmost-first, non-overlapping matching of an indexed list over a sentence;
@@ -355,28 +559,29 @@ const found: number[] = [];
  * the first match when `firstOnly`.
  */
 function scan(words: readonly Word[], index: PhraseIndex, firstOnly: boolean): void {
-  found.length = 0;
+  foundLength = 0;
   const n = words.length;
   if (n === 0) return;
   const info = infoOf(words);
   const keys = info.keys;
-  const phrases = index.phrases;
+  const steps = index.steps;
   const pairs = index.pairs;
   if (pairs && index.id >= 0) {
     // Only the positions where one of the list's phrases can start.
-    const starts = startsOf(info);
-    const id = index.id;
+    const positions = startsOf(info)[index.id];
+    if (positions === undefined) return;
+    const ids = idsOf(info);
     let next = 0;
-    for (let p = 0; p < starts.length; p += 2) {
-      if (starts[p] !== id) continue;
-      const w = starts[p + 1];
+    for (let p = 0; p < positions.length; p++) {
+      const w = positions[p];
       if (w < next) continue;
-      const entry = pairs.get(keys[w])!;
-      const list = w + 1 < n ? entry.byNext.get(keys[w + 1]) ?? entry.rest : entry.rest;
+      const list = candidatesAt(pairs.get(ids[w])!, ids, w, n);
       for (let c = 0; c < list.length; c++) {
-        const end = matchTokens(phrases[list[c]].tokens, 0, keys, w);
+        const end = matchSteps(steps[list[c]], 0, ids, keys, w);
         if (end > w) {
-          found.push(list[c], w, end);
+          found[foundLength++] = list[c];
+          found[foundLength++] = w;
+          found[foundLength++] = end;
           if (firstOnly) return;
           next = end;
           break;
@@ -385,16 +590,19 @@ function scan(words: readonly Word[], index: PhraseIndex, firstOnly: boolean): v
     }
     return;
   }
+  const ids = idsOf(info);
   for (let w = 0; w < n; w++) {
     let list: readonly number[];
     if (pairs) {
-      const entry = pairs.get(keys[w]);
-      list = entry === undefined ? index.open : w + 1 < n ? entry.byNext.get(keys[w + 1]) ?? entry.rest : entry.rest;
-    } else list = candidatesFor(index, keys[w]);
+      const entry = ids[w] >= 0 ? pairs.get(ids[w]) : undefined;
+      list = entry === undefined ? index.open : candidatesAt(entry, ids, w, n);
+    } else list = candidatesFor(index, ids[w], keys[w]);
     for (let c = 0; c < list.length; c++) {
-      const end = matchTokens(phrases[list[c]].tokens, 0, keys, w);
+      const end = matchSteps(steps[list[c]], 0, ids, keys, w);
       if (end > w) {
-        found.push(list[c], w, end);
+        found[foundLength++] = list[c];
+        found[foundLength++] = w;
+        found[foundLength++] = end;
         if (firstOnly) return;
         w = end - 1;
         break;
@@ -408,7 +616,7 @@ export function findPhrase(sentence: Sentence, phrases: readonly (string | Phras
   const words = sentence.words;
   const index = indexOfList(phrases);
   scan(words, index, true);
-  if (found.length === 0) return undefined;
+  if (foundLength === 0) return undefined;
   const from = found[1];
   const to = found[2];
   return { phrase: index.phrases[found[0]].source, from, to, start: words[from].start, end: words[to - 1].end };
@@ -420,7 +628,7 @@ export function findPhrases(sentence: Sentence, phrases: readonly (string | Phra
   const index = indexOfList(phrases);
   scan(words, index, false);
   const matches: PhraseMatch[] = [];
-  for (let i = 0; i < found.length; i += 3) {
+  for (let i = 0; i < foundLength; i += 3) {
     const from = found[i + 1];
     const to = found[i + 2];
     matches.push({ phrase: index.phrases[found[i]].source, from, to, start: words[from].start, end: words[to - 1].end });
@@ -553,7 +761,7 @@ export function matchGroups<G extends PhraseGroup>(sentence: Sentence, compiled:
   const index = indexOfGroups(compiled);
   scan(words, index, false);
   const matches: GroupMatch<G>[] = [];
-  for (let i = 0; i < found.length; i += 3) {
+  for (let i = 0; i < foundLength; i += 3) {
     const source = index.phrases[found[i]].source;
     const from = found[i + 1];
     const to = found[i + 2];

@@ -84,7 +84,112 @@ export function keepInMindText(note: Note): SectionText {
 /** Where a new paragraph goes. */
 export type Placement = 'after-opening' | 'before-closing';
 
-/** The paragraph a section is placed after, or undefined to place it at the start of the body. */
+// A section must come out as a paragraph of its own wherever it lands: never inside a code block or
+// an HTML block (an unclosed fence or `<!--` runs to the end of the note and swallows whatever is
+// added there), never glued onto a neighbouring paragraph, and never after the sign-off. So it is
+// placed only between top-level blocks, or before a line of a plain top-level paragraph (splitting
+// it), with blank lines around it as needed. The edit is one insertion: nothing else changes.
+
+/** A top-level block of the Markdown tree, with offsets into the note's text. */
+interface Block {
+  type: string;
+  start: number;
+  end: number;
+}
+
+function topBlocks(note: Note): Block[] {
+  const blocks: Block[] = [];
+  for (const node of note.tree.children) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'yaml' || start === undefined || end === undefined) continue;
+    blocks.push({ type: node.type, start: start + note.bomLength, end: end + note.bomLength });
+  }
+  return blocks;
+}
+
+/** The top-level block that holds `offset` (from its first character to its end). */
+function blockAt(blocks: readonly Block[], offset: number): Block | undefined {
+  return blocks.find((b) => b.start <= offset && offset < b.end);
+}
+
+const isBreak = (c: string | undefined) => c === '\n' || c === '\r';
+
+/** The start of the line that holds `offset` (`\n`, `\r\n` and `\r` end lines), never before the body (nor its BOM). */
+function lineStartAt(note: Note, offset: number): number {
+  let at = offset;
+  while (at > note.body.start && !isBreak(note.text[at - 1])) at--;
+  return at;
+}
+
+/** Where the text of the line that holds `offset` starts (after its indentation). */
+function lineTextAt(note: Note, offset: number): number {
+  let at = lineStartAt(note, offset);
+  while (at < offset && (note.text[at] === ' ' || note.text[at] === '\t')) at++;
+  return at;
+}
+
+/**
+ * HTML blocks that end only at a marker (CommonMark kinds 1–5): the opener, the marker, and where
+ * the search for the marker starts (`<!-->` and `<?>` end where they start).
+ */
+const HTML_UNTIL_MARKER: [RegExp, RegExp, number][] = [
+  [/^<(?:script|pre|style|textarea)(?=[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i, 1],
+  [/^<!--/, /-->/, 2],
+  [/^<\?/, /\?>/, 1],
+  [/^<!\[CDATA\[/, /\]\]>/, 9],
+  [/^<![A-Za-z]/, />/, 2],
+];
+
+/**
+ * Whether text added after `block` (after a blank line, unindented) would still be part of it:
+ * a fenced code block without its closing fence, or an HTML block of a kind that ends only at
+ * a marker (`-->`, `</pre>`…) that never comes. Any other block ends at a blank line.
+ */
+function isUnclosed(text: string, block: Block): boolean {
+  const source = text.slice(block.start, block.end);
+  if (block.type === 'code') {
+    // A fenced block's span starts at its fence; an indented block's at the indentation.
+    const fence = /^(`{3,}|~{3,})/.exec(source);
+    if (!fence) return false;
+    const lastLine = source.slice(Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1);
+    const closing = new RegExp(`^ {0,3}${fence[1][0]}{${fence[1].length},}[ \\t]*$`);
+    return lastLine.length === source.length || !closing.test(lastLine);
+  }
+  if (block.type === 'html') {
+    // An HTML block's span starts at its line's indentation (up to three spaces).
+    const html = source.replace(/^ {1,3}/, '');
+    for (const [open, marker, from] of HTML_UNTIL_MARKER) if (open.test(html)) return !marker.test(html.slice(from));
+  }
+  return false;
+}
+
+/**
+ * Where a section goes "before" the line at `offset` (the sign-off): before that line when it is
+ * in a plain top-level paragraph (the paragraph is split there), else before the whole top-level
+ * block that holds it (a code block, an HTML block or comment, a list or quote).
+ */
+function beforeLine(note: Note, blocks: readonly Block[], offset: number): number {
+  const at = lineTextAt(note, offset);
+  const block = blockAt(blocks, at);
+  if (!block || block.start === at || block.type === 'paragraph') return at;
+  return lineStartAt(note, block.start);
+}
+
+/** The end of the paragraph a section is placed after ("after the opening"), or undefined to place it before the closing. */
+function afterOpening(note: Note, blocks: readonly Block[]): number | undefined {
+  const paragraph = openingParagraph(note);
+  if (!paragraph) return undefined;
+  // After the top-level block that holds the paragraph (a list, a quote, a setext heading…), not inside it.
+  const block = blockAt(blocks, paragraph.start);
+  const end = Math.max(paragraph.end, block?.end ?? 0);
+  // An opening paragraph that runs into the sign-off (no blank line before "Best regards,"): its end is
+  // after the closing and name; the section goes before the sign-off instead.
+  if (note.signOff && end > note.signOff.start) return undefined;
+  return end;
+}
+
+/** The paragraph a section is placed after, or undefined when there is none before the sign-off. */
 function openingParagraph(note: Note): Paragraph | undefined {
   const signOffStart = note.signOff?.start ?? Infinity;
   const prose = note.paragraphs.filter((p) => p.start < signOffStart);
@@ -98,21 +203,78 @@ function openingParagraph(note: Note): Paragraph | undefined {
 
 /** An edit that inserts `section` as a paragraph of its own. */
 export function insertParagraph(note: Note, placement: Placement, section: SectionText): TextEdit {
-  const eol = eolOf(note.text);
-  const blank = eol + eol;
+  const blocks = topBlocks(note);
   if (placement === 'after-opening') {
-    const after = openingParagraph(note);
-    if (after) return withSnippet({ start: after.end, end: after.end, newText: blank + section.text }, section, blank, '');
+    const at = afterOpening(note, blocks);
+    if (at !== undefined) return paragraphAt(note, at, section);
   }
-  if (note.signOff) {
-    const at = note.signOff.start;
-    return withSnippet({ start: at, end: at, newText: section.text + blank }, section, '', blank);
+  if (note.signOff) return paragraphAt(note, beforeLine(note, blocks, note.signOff.start), section);
+  // At the end of the body, after its last non-blank character — or, when the note ends inside an
+  // unclosed code fence or HTML comment, before that block.
+  const { text } = note;
+  let end = text.length;
+  while (end > note.body.start && isBlank(text[end - 1])) end--;
+  const last = end > note.body.start ? blockAt(blocks, end - 1) : undefined;
+  if (last && isUnclosed(text, last)) return paragraphAt(note, lineStartAt(note, last.start), section);
+  return paragraphAt(note, end, section);
+}
+
+/** Insert `section` at `at` with the line breaks that make it a paragraph of its own there. */
+function paragraphAt(note: Note, at: number, section: SectionText): TextEdit {
+  const eol = eolOf(note.text);
+  // Nothing where a blank line (or the start or end of the note) is already there; a line break where
+  // the insertion starts a line or is followed by one (a line of only indentation counts as blank);
+  // else two. (Right after an old-Mac "\r", a "\n" would merge with it into one line break: "\r" it is.)
+  const breaks = (n: number, lineBreak: string) => (n >= 2 ? '' : n === 1 ? lineBreak : lineBreak + lineBreak);
+  const lead = breaks(breaksBefore(note, at), note.text[at - 1] === '\r' && eol === '\n' ? '\r' : eol);
+  const tail = breaks(breaksAfter(note.text, at), eol);
+  return withSnippet({ start: at, end: at, newText: lead + section.text + tail }, section, lead, tail);
+}
+
+// Blank, for Markdown, is spaces, tabs and line breaks only: a line with a vertical tab, a form feed
+// or a no-break space holds text.
+const isBlank = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * How many line breaks (up to 2) separate `at` from the text before it, across spaces and tabs: 2 at
+ * the start of the note, but the closing `---` of front matter is text like any other.
+ */
+function breaksBefore(note: Note, at: number): number {
+  const { text } = note;
+  let i = at;
+  let n = 0;
+  while (n < 2) {
+    if (i <= note.body.start) return note.frontMatterBlock.present ? n : 2;
+    const c = text[i - 1];
+    if (c === ' ' || c === '\t') i--;
+    else if (c === '\n') {
+      i -= text[i - 2] === '\r' ? 2 : 1;
+      n++;
+    } else if (c === '\r') {
+      i--;
+      n++;
+    } else return n;
   }
-  // At the end of the body, after its last non-blank character.
-  let end = note.text.length;
-  while (end > note.body.start && /\s/.test(note.text[end - 1])) end--;
-  const lead = end > note.body.start ? blank : '';
-  return withSnippet({ start: end, end, newText: lead + section.text }, section, lead, '');
+  return n;
+}
+
+/** How many line breaks (up to 2) separate `at` from the text after it, across spaces and tabs: 2 at the end of the note. */
+function breaksAfter(text: string, at: number): number {
+  let i = at;
+  let n = 0;
+  while (n < 2) {
+    if (i >= text.length) return 2;
+    const c = text[i];
+    if (c === ' ' || c === '\t') i++;
+    else if (c === '\r') {
+      i += text[i + 1] === '\n' ? 2 : 1;
+      n++;
+    } else if (c === '\n') {
+      i++;
+      n++;
+    } else return n;
+  }
+  return n;
 }
 
 function withSnippet(edit: TextEdit, section: SectionText, before: string, after: string): TextEdit {

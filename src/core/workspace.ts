@@ -6,10 +6,62 @@
  * An edit re-parses one note; rules that look across notes get the others'
  * models as they are, and cache what they derive from a model per Note object
  * (models are immutable and replaced, never changed, when their text changes).
+ *
+ * A note above its configuration's `maxFileSize` is parsed without the sentence
+ * split ("light"), exactly as `analyze(text)` parses it, when the caller says
+ * what its limit is (`set(file, text, { maxFileSize })`).
  */
 import { parseNote } from './parse';
 import type { Note } from './note';
 import type { WorkspaceNote } from './rule';
+
+/** Models parsed without the sentence split because their text was above the size limit. */
+const lightModels = new WeakSet<Note>();
+
+/**
+ * The model `analyze` works on: above `maxFileSize` characters, parsed without
+ * the sentence split (only the cheap rules run on it); else the full model.
+ */
+export function parseForSize(text: string, maxFileSize: number): Note {
+  if (text.length <= maxFileSize) return parseNote(text);
+  const note = parseNote(text, { prose: false });
+  lightModels.add(note);
+  return note;
+}
+
+/** Whether `note` came from `parseForSize` above the limit (no sentences, words or skipped blocks). */
+export function isLightModel(note: Note): boolean {
+  return lightModels.has(note);
+}
+
+/** Models parsed again for another size limit than the one they were parsed for, per model. */
+const resized = new WeakMap<Note, Note>();
+
+/**
+ * `note` as `parseForSize(note.text, maxFileSize)` would have parsed it: the
+ * note itself when it was parsed that way (light above the limit, full below),
+ * else parsed again (once per model and mode).
+ */
+export function modelForSize(note: Note, maxFileSize: number): Note {
+  const light = note.text.length > maxFileSize;
+  if (lightModels.has(note) === light) return note;
+  const cached = resized.get(note);
+  if (cached && lightModels.has(cached) === light) return cached;
+  const model = parseForSize(note.text, maxFileSize);
+  resized.set(note, model);
+  return model;
+}
+
+export interface SetOptions {
+  /** A model already parsed from the text: kept as is. */
+  note?: Note;
+  /**
+   * The note's size limit (its configuration's `maxFileSize`): above it the
+   * model is parsed without the sentence split, as `analyze(text)` parses it.
+   * No limit when left out.
+   */
+  maxFileSize?: number;
+}
 
 export interface IndexedNote extends WorkspaceNote {
   /** The text the model was parsed from. */
@@ -37,13 +89,15 @@ export class NoteIndex {
   }
 
   /**
-   * Add or replace a note. Returns the indexed entry; when the text is the
-   * same as before, the old model is kept (no re-parse).
+   * Add or replace a note (`options` may also be the model itself). Returns
+   * the indexed entry; when the text is the same as before and its model was
+   * parsed for the same side of the size limit, the old model is kept (no re-parse).
    */
-  set(file: string, text: string, note?: Note): IndexedNote {
+  set(file: string, text: string, options: Note | SetOptions = {}): IndexedNote {
+    const { note, maxFileSize = Infinity } = 'text' in options ? { note: options } : options;
     const old = this.notes.get(file);
-    if (old && old.text === text && !note) return old;
-    const model = note ?? parseNote(text);
+    if (old && old.text === text && !note && isLightModel(old.note) === text.length > maxFileSize) return old;
+    const model = note ?? parseForSize(text, maxFileSize);
     const entry: IndexedNote = { file, note: model, text, companyKey: companyKey(model.frontMatter.company) };
     if (old) this.unlink(old);
     this.notes.set(file, entry);

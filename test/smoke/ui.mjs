@@ -1,4 +1,7 @@
 // User-level smoke test: the real workbench in Chromium, driven like a person would.
+// The browser is the headless Chromium from the npm package @sparticuz/chromium that
+// scripts/vscode-host/setup.mjs unpacks into .vscode-test/chromium/ (launched with that
+// package's flags; CHROMIUM_PATH=<binary> uses another one).
 // Opens a flawed note, sees the squiggle and the Problems entry, applies a quick fix
 // with Ctrl+., and saves screenshots (.vscode-test/screenshots/; with
 // UPDATE_SCREENSHOTS=1 also docs/images/, which the README shows).
@@ -44,8 +47,9 @@ async function shot(page, name) {
   console.log(`  screenshot ${path.relative(root, file)}`);
 }
 
-const { page, close } = await launchWorkbench({ workspace, extensionDevelopmentPath: root, viewport: { width: 1280, height: 720 } });
+const { page, browser, close } = await launchWorkbench({ workspace, extensionDevelopmentPath: root, viewport: { width: 1280, height: 720 } });
 try {
+  console.log(`  workbench open in Chromium ${browser.version()}`);
   // Open the note from the Explorer.
   await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'fernleaf-ana.note.md' }).click();
   await page.waitForSelector('.monaco-editor .view-lines');

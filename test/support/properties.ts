@@ -13,6 +13,7 @@ import {
   fixAll,
   parseNote,
   rules,
+  sections,
   TOOL_ID,
   type Analysis,
   type Finding,
@@ -47,54 +48,10 @@ export function analyzeIn(setting: Setting, input: string | Note, words?: readon
 
 const WORKSPACE_RULES = new Set(rules.filter((r) => r.meta.scope === 'workspace').map((r) => r.meta.id));
 
-// ---------------------------------------------------------------------------
-// Known issues in the shared core (src/core/parse.ts, sections.ts), reported to
-// their owner with a proposed fix. Each has its own regression test in
-// test/unit/properties.test.ts that fails until it is fixed; the broad
-// properties step around them (and count them) so they can keep finding
-// other problems meanwhile. Once the core is fixed these never trigger.
-
-export type KnownIssue = 'word-offsets' | 'insert-into-block' | 'insert-after-sign-off' | 'oversized-model';
-
-export const KNOWN_ISSUES: Record<KnownIssue, string> = {
-  'word-offsets':
-    'parse.ts: word, sentence and paragraph offsets drift after a line with a trailing space, an indented continuation line, a block-quote marker, a backslash escape, a character reference or a NUL (tokens are placed by the text node\'s value, not its source, as mdast-util-to-nlcst does)',
-  'insert-into-block': 'sections.ts insertParagraph: a section inserted before the sign-off or at the end lands inside an unclosed code fence or <!-- comment (or inside a code block that holds the "sign-off")',
-  'insert-after-sign-off': 'sections.ts openingParagraph: when the opening paragraph runs into the sign-off (no blank line), the section is inserted after the closing and name',
-  'oversized-model':
-    'index.ts/workspace.ts: above maxFileSize, analyze(text) parses without the sentence split but analyze(note) takes the Note as given, and the CLI (through NoteIndex) gives it one parsed with sentences: the CLI pays the full parse and reports cheap-rule findings (no-repeated-words…) that analyze(text) does not',
-};
-
-let tolerating = false;
-/** How often each known issue was stepped around since the last reset. */
-export const knownCounts: Partial<Record<KnownIssue, number>> = {};
-
-/** Step around (and count) the known core issues instead of failing on them. */
-export function tolerateKnownIssues(on: boolean): void {
-  tolerating = on;
-}
-
-export function resetKnownCounts(): void {
-  for (const key of Object.keys(knownCounts)) delete knownCounts[key as KnownIssue];
-}
-
-function stepAround(issue: KnownIssue): never {
-  knownCounts[issue] = (knownCounts[issue] ?? 0) + 1;
-  fc.pre(false);
-  throw new Error('unreachable');
-}
-
-/** With toleration on: skip the case when its Note model has misplaced words (every other check would trip on them). */
-function skipMisplaced(input: string | Note): void {
-  if (!tolerating) return;
-  const note = typeof input === 'string' ? parseNote(input) : input;
-  if (misplacedWord(note) || driftedSpan(note)) stepAround('word-offsets');
-}
-
 /**
- * A sentence or paragraph that starts or ends inside a surrogate pair: the
- * same drift seen on punctuation and symbols ("\\!😀" — the escaped "!" moves
- * the emoji's position by one), where no word shows it.
+ * A sentence or paragraph that starts or ends inside a surrogate pair: offset
+ * drift on punctuation and symbols ("\\!😀" — an escaped "!" moved the
+ * emoji's position by one), where no word shows it.
  */
 export function driftedSpan(note: Note): Span | undefined {
   for (const p of note.paragraphs) {
@@ -123,22 +80,6 @@ function fromSource(value: string, source: string): boolean {
   let j = 0;
   for (let i = 0; i < source.length && j < value.length; i++) if (same(value[j], source[i])) j++;
   return j === value.length;
-}
-
-/** Which known core issue, if any, explains a fix that fails its property. */
-function knownFixIssue(note: Note, edits: readonly TextEdit[]): KnownIssue | undefined {
-  for (const edit of edits) {
-    if (edit.start !== edit.end) continue;
-    for (const node of note.tree.children) {
-      if (node.type !== 'code' && node.type !== 'html') continue;
-      const start = (node.position?.start.offset ?? 0) + note.bomLength;
-      const end = (node.position?.end.offset ?? 0) + note.bomLength;
-      if (edit.start > start && edit.start <= end) return 'insert-into-block';
-    }
-    const signOff = note.signOff?.start;
-    if (signOff !== undefined && note.paragraphs.some((p) => p.end === edit.start && p.start < signOff && p.end > signOff)) return 'insert-after-sign-off';
-  }
-  return undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -255,7 +196,6 @@ export function checkAnalysis(text: string, setting: Setting): Analysis {
   } catch (error) {
     fail(`parseNote threw: ${(error as Error)?.stack ?? String(error)}`);
   }
-  skipMisplaced(note);
   try {
     analysis = analyzeIn(setting, note);
   } catch (error) {
@@ -276,8 +216,8 @@ export function checkAnalysis(text: string, setting: Setting): Analysis {
     if (f.endLine !== to.line || f.endColumn !== to.column) fail(`${what}: endLine:endColumn ${f.endLine}:${f.endColumn} but the offset is at ${to.line}:${to.column}`);
     for (const fix of f.fixes) checkFixShape(text, fix, `${what}: fix "${fix.title}"`);
   }
-  // The same analysis before the registry's safety nets.
-  for (const { ruleId, report } of rawReports(note, setting)) {
+  // The same analysis before the registry's safety nets (on the model analyze used: the light one above maxFileSize).
+  for (const { ruleId, report } of rawReports(analysis.note, setting)) {
     const what = `${ruleId} report at ${report.start}..${report.end} ("${report.message}")`;
     checkSpan(text, report, what);
     for (const fix of report.fixes ?? []) checkFixShape(text, fix, `${what}: fix "${fix.title}"`);
@@ -338,15 +278,11 @@ export function mapSpan(span: Span, edits: readonly TextEdit[]): Span {
 
 export interface FixCheckStats {
   fixes: number;
-  /** Fixes that failed in a way a known core issue explains (only with `tolerateKnown`). */
-  known: Partial<Record<KnownIssue, number>>;
 }
 
 export interface FixCheckOptions {
   /** Check at most this many fixes (the first ones). */
   limit?: number;
-  /** Count, instead of failing on, a failure that a known core issue explains (default: tolerateKnownIssues). */
-  tolerateKnown?: boolean;
 }
 
 /**
@@ -371,22 +307,14 @@ export interface FixCheckOptions {
  */
 export function checkFixes(text: string, setting: Setting, options: FixCheckOptions = {}): FixCheckStats {
   const note = parseNote(text);
-  skipMisplaced(note);
   const { findings } = analyzeIn(setting, note);
-  const stats: FixCheckStats = { fixes: 0, known: {} };
+  const stats: FixCheckStats = { fixes: 0 };
   const limit = options.limit ?? Infinity;
   for (const finding of findings) {
     for (const fix of finding.fixes) {
       if (stats.fixes >= limit) return stats;
       stats.fixes++;
-      try {
-        checkOneFix(text, setting, findings, finding, fix);
-      } catch (error) {
-        const issue = (options.tolerateKnown ?? tolerating) && error instanceof PropertyFailure && !fix.addWords ? knownFixIssue(note, fix.edits) : undefined;
-        if (!issue) throw error;
-        stats.known[issue] = (stats.known[issue] ?? 0) + 1;
-        knownCounts[issue] = (knownCounts[issue] ?? 0) + 1;
-      }
+      checkOneFix(text, setting, findings, finding, fix);
     }
   }
   return stats;
@@ -465,7 +393,6 @@ function checkUntouchedOutside(before: string, after: string, edits: readonly Te
 // Property 3: fix-all twice equals fix-all once
 
 export function checkFixAllIdempotent(text: string, setting: Setting): { text: string; applied: number } {
-  skipMisplaced(text);
   const run = (t: string) => analyzeIn(setting, t);
   let once: { text: string; applied: number };
   let twice: { text: string; applied: number };
@@ -553,7 +480,6 @@ export async function checkCli(notes: string[], setting: Setting): Promise<void>
     notes.forEach((text, i) => fs.writeFileSync(path.join(dir, names[i]), text, 'utf8'));
     // What the CLI will see: the UTF-8 round trip turns lone surrogates into U+FFFD; NUL bytes make a file "binary".
     const decoded = names.map((name) => decodeNote(fs.readFileSync(path.join(dir, name))));
-    for (const read of decoded) if ('text' in read) skipMisplaced(read.text);
     const argv = ['--format', 'json', '--now', setting.now.toISOString(), '.'];
 
     const first = await runCli(argv, dir);
@@ -571,10 +497,6 @@ export async function checkCli(notes: string[], setting: Setting): Promise<void>
         .findings.filter((f) => !WORKSPACE_RULES.has(f.ruleId))
         .map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
       const shown = entry.findings.filter((f) => !WORKSPACE_RULES.has(f.ruleId)).map((f) => `${f.line}:${f.column} ${f.ruleId} ${f.message}`);
-      if (core.join('\n') !== shown.join('\n') && tolerating && read.text.length > setting.config.maxFileSize) {
-        knownCounts['oversized-model'] = (knownCounts['oversized-model'] ?? 0) + 1;
-        continue;
-      }
       if (core.join('\n') !== shown.join('\n')) fail(`${what}: ${entry.file}: the CLI's findings differ from the core's\n--- core ---\n${core.join('\n')}\n--- cli ---\n${shown.join('\n')}`);
     }
 
@@ -607,6 +529,93 @@ export async function checkCli(notes: string[], setting: Setting): Promise<void>
 }
 
 // ---------------------------------------------------------------------------
+// Property 5: a personalized section comes out as a paragraph of its own
+
+/** Stand-ins for the sections: one line, and two (like a sign-off and name). */
+const SECTION_LINES = [['Zqx section paragraph, one line.'], ['Zqx section closing,', 'Zqx Name']];
+
+/**
+ * The top-level blocks of a model as "type:source" (trailing white space left out: the last block's
+ * varies). Indented code on consecutive lines is one block (micromark makes one code block per line
+ * after an empty list item, and one for all of them once something else comes between).
+ */
+function topBlocks(note: Note): { key: string; start: number; end: number }[] {
+  const blocks: { type: string; start: number; end: number }[] = [];
+  for (const node of note.tree.children) {
+    if (node.type === 'yaml' || !node.position) continue;
+    const start = node.position.start.offset! + note.bomLength;
+    const end = node.position.end.offset! + note.bomLength;
+    const last = blocks[blocks.length - 1];
+    const indented = (at: number) => note.text[at] === ' ' || note.text[at] === '\t';
+    if (last?.type === 'code' && node.type === 'code' && indented(last.start) && indented(start) && /^(?:\r\n|\r|\n)$/.test(note.text.slice(last.end, start))) last.end = end;
+    else blocks.push({ type: node.type, start, end });
+  }
+  return blocks.map(({ type, start, end }) => ({ key: `${type}:${note.text.slice(start, end).trimEnd()}`, start, end }));
+}
+
+/**
+ * For each placement (after the opening, before the closing) and each stand-in
+ * section: `insertParagraph` is one insertion in the body, of the section and
+ * line breaks only; in the result the section is a top-level paragraph of its
+ * own — not code, not inside a comment, not glued to a neighbour — and comes
+ * before the sign-off, which is still the same; every other top-level block is
+ * as it was, except that a paragraph may be split in two where the section went.
+ */
+export function checkSections(text: string): void {
+  const note = parseNote(text);
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const beforeBlocks = topBlocks(note);
+  const before = beforeBlocks.map((b) => b.key);
+  for (const placement of ['after-opening', 'before-closing'] as const) {
+    for (const lines of SECTION_LINES) {
+      const section = { text: lines.join(eol) };
+      const what = `insertParagraph(${placement}, ${JSON.stringify(section.text)})`;
+      const edit = sections.insertParagraph(note, placement, section);
+      checkEdits(text, [edit], what);
+      if (edit.start !== edit.end) fail(`${what}: replaces ${edit.start}..${edit.end} instead of inserting`);
+      if (edit.start < note.body.start) fail(`${what}: inserts at ${edit.start}, before the body (${note.body.start})`);
+      const at = edit.newText.indexOf(section.text);
+      if (at < 0 || /[^\r\n]/.test(edit.newText.slice(0, at) + edit.newText.slice(at + section.text.length))) fail(`${what}: newText ${JSON.stringify(edit.newText)} is not the section with line breaks around it`);
+      const after = applyEdits(text, [edit]);
+      const fixed = parseNote(after);
+      const blocks = topBlocks(fixed);
+      const start = edit.start + at;
+      const own = blocks.find((b) => b.start === start);
+      if (!own || own.key !== `paragraph:${section.text}`) {
+        fail(`${what}: the section is not a paragraph of its own (${own ? JSON.stringify(own.key) : 'no block starts there'})\n--- after ---\n${after}`);
+      }
+      if (note.signOff) {
+        const moved = fixed.signOff;
+        if (!moved || moved.start < own.end || moved.closing.text !== note.signOff.closing.text) {
+          fail(`${what}: the section does not come before the sign-off "${note.signOff.closing.text}"\n--- after ---\n${after}`);
+        }
+      }
+      const others = blocks.filter((b) => b !== own).map((b) => b.key);
+      const same = (a: string[], b: string[]) => a.length === b.length && a.every((key, k) => key === b[k]);
+      if (same(others, before)) continue;
+      const i = before.findIndex((key, j) => key !== others[j]);
+      // Markdown that reads differently once a blank line comes before it is compared with the note with
+      // only the section's line breaks added: a block that interrupted the paragraph before the section
+      // (where an empty list item, say, cannot start a list) now follows a blank line; and micromark
+      // reads a last line without a line break after it differently ("> a\n<Name>": "<Name>" is HTML at
+      // the very end, a lazy line of the quote when a line break follows).
+      if (/^[ \t\r\n]*$/.test(text.slice(edit.start)) || (i >= 0 && i < beforeBlocks.length && beforeBlocks[i].start >= edit.start)) {
+        const breaksOnly = edit.newText.slice(0, at) + edit.newText.slice(at + section.text.length);
+        const reference = topBlocks(parseNote(text.slice(0, edit.start) + breaksOnly + text.slice(edit.start))).map((b) => b.key);
+        if (same(others, reference)) continue;
+      }
+      // Else a paragraph split in two where the section went (before the sign-off's line), the rest the same.
+      const split =
+        others.length === before.length + 1 &&
+        i >= 0 &&
+        [before[i], others[i], others[i + 1]].every((key) => key.startsWith('paragraph:')) &&
+        same(before.slice(i + 1), others.slice(i + 2));
+      if (!split) fail(`${what}: other blocks changed\n--- before ---\n${before.join('\n')}\n--- after ---\n${others.join('\n')}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Property 0: the Note model every rule reads is well formed
 
 /**
@@ -626,9 +635,8 @@ export function checkModel(text: string): Note {
   // Misplaced words first: every other span check would trip on them too, less clearly.
   const word = misplacedWord(note);
   const drifted = word ? undefined : driftedSpan(note);
-  if ((word || drifted) && tolerating) stepAround('word-offsets');
-  if (word) fail(`[known core issue word-offsets] the word ${JSON.stringify(word.text)} is placed at ${word.start}..${word.end}, where the text is ${JSON.stringify(word.source)}`);
-  if (drifted) fail(`[known core issue word-offsets] a sentence or paragraph at ${drifted.start}..${drifted.end} cuts a surrogate pair in two`);
+  if (word) fail(`the word ${JSON.stringify(word.text)} is placed at ${word.start}..${word.end}, where the text is ${JSON.stringify(word.source)}`);
+  if (drifted) fail(`a sentence or paragraph at ${drifted.start}..${drifted.end} cuts a surrogate pair in two`);
   span(note.body, 'body');
   if (note.body.end !== text.length) fail(`the body ends at ${note.body.end}, not at the end of the text (${text.length})`);
   const fm = note.frontMatterBlock;
@@ -709,6 +717,13 @@ export const PROPERTIES: PropertySpec[] = [
     unitRuns: 200,
     fuzzRuns: 20000,
     property: () => fc.property(anyNote, settingArb, (text, s) => void checkFixAllIdempotent(text, s)) as fc.IRawProperty<unknown>,
+  },
+  {
+    name: 'sections',
+    title: 'a personalized section is inserted as a paragraph of its own, before the sign-off, and changes no other block',
+    unitRuns: 400,
+    fuzzRuns: 8000,
+    property: () => fc.property(anyNote, (text) => void checkSections(text)) as fc.IRawProperty<unknown>,
   },
   {
     name: 'cli',

@@ -6,20 +6,25 @@
  * message. The time each took is printed at the end (no timing assertions:
  * the scale benchmark watches growth).
  *
- * Also: above `maxFileSize` only the cheap rules run, and the CLI keeps going
- * past a file it cannot read and exits 2 at the end.
+ * Also: above `maxFileSize` only the cheap rules run — on the same model
+ * whether the note comes as text, as a parsed model or through the CLI — and
+ * the CLI keeps going past a file it cannot read and exits 2 at the end. The
+ * personalized sections are inserted as paragraphs of their own even where
+ * Markdown would swallow them (an unclosed fence or comment, a sign-off run
+ * into the paragraph before it).
  *
- * Inputs that still take far too long because of an open issue in the shared
- * core or a dependency (a 200,000-character word, "*_[" runs, lists nested
- * thousands deep) are in test/hardening/known-issues.test.ts.
+ * Some of these once took far longer than their size warrants (each is named
+ * below with what it cost before the fix); the scale benchmark
+ * (`npm run bench -- --scale`) watches for growth, not these tests.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyze, rules, TOOL_ID, type Analysis } from '../../src/core/index';
+import { analyze, applyEdits, NoteIndex, parseForSize, parseNote, rules, sections, TOOL_ID, type Analysis } from '../../src/core/index';
+import { tame } from '../../src/core/parse';
 import { decodeNote } from '../../src/cli/files';
-import { checkAnalysis, runCli } from '../support/properties';
+import { checkAnalysis, checkCli, checkFixes, checkModel, checkSections, runCli } from '../support/properties';
 import { makeSetting } from '../support/arbitraries';
 
 const NOW = new Date(2026, 2, 2, 12, 0, 0);
@@ -187,6 +192,20 @@ describe('hostile input', function () {
       assert.ok(analysis.findings.length > 0);
     });
 
+    // Was quadratic: the sentence split ran over a whole list at once (20,000 items: about 30 s). Now paragraph by paragraph.
+    it('20,000 list items', () => {
+      const items = Array.from({ length: 20000 }, (_, i) => `- item ${i}: thanks for the tour`).join('\n');
+      assertSane(timed('20,000 list items', FRONT + GREETING + items + SIGN_OFF), '20,000 list items');
+    });
+
+    // Was quadratic in micromark: 8,000 deep took 16–40 s for 16 KB. Markers beyond 100 on a line are blanked in the parsed copy.
+    it('a list nested 8,000 levels deep on one line', () => {
+      const text = `${FRONT}${GREETING}${'- '.repeat(8000)}the deepest item${SIGN_OFF}`;
+      const analysis = timed('list nested 8,000 deep', text);
+      assertSane(analysis, 'deep list');
+      assert.ok(analysis.note.signOff, 'the sign-off after it is still found');
+    });
+
     it('a list nested 1,000 levels deep ("- - - … item")', () => {
       assertSane(timed('list nested 1,000 deep', `${FRONT}${GREETING}${'- '.repeat(1000)}the deepest item${SIGN_OFF}`), 'nested list');
     });
@@ -219,6 +238,8 @@ describe('hostile input', function () {
       ['25,000 "* "', '* '],
       ['25,000 "[a"', '[a'],
       ['25,000 "_a"', '_a'],
+      // Was quadratic in micromark's emphasis and label resolution: 7 s. Delimiters beyond 4,000 are blanked in the parsed copy.
+      ['16,667 "*_["', '*_['],
     ] as const) {
       it(name, () => {
         const run = unit.repeat(Math.ceil(50000 / unit.length)).slice(0, 50000);
@@ -229,6 +250,11 @@ describe('hostile input', function () {
   });
 
   describe('long words and many comments', () => {
+    // Was quadratic: the bare e-mail pattern was retried from every position of the word (21 s).
+    it('a 200,000-character word', () => {
+      assertSane(timed('200,000-character word', `${FRONT}${GREETING}Thanks for the ${'x'.repeat(200000)} tour.${SIGN_OFF}`), '200,000-character word');
+    });
+
     it('a 100,000-letter word', () => {
       assertSane(timed('100,000-letter word', `${FRONT}${GREETING}Thanks for the ${'a'.repeat(100000)} tour.${SIGN_OFF}`), 'long word');
     });
@@ -262,6 +288,103 @@ describe('hostile input', function () {
       const text = FRONT + GREETING + '<!-- ' + `${PARAGRAPH}\n\n`.repeat(Math.ceil(900000 / PARAGRAPH.length)) + SIGN_OFF;
       assertSane(timed('unclosed comment, ~1 MB', text), 'unclosed comment');
     });
+  });
+});
+
+describe('personalized sections in hostile places', () => {
+  const setting = makeSetting();
+  const insert = (text: string, placement: sections.Placement) => applyEdits(text, [sections.insertParagraph(parseNote(text), placement, { text: 'NEW.' })]);
+
+  // Each: the sections come out as paragraphs of their own, before any sign-off, nothing else
+  // changes (checkSections); and every fix of every finding applies and clears its finding
+  // (checkFixes), unless marked `false`.
+  const cases: [string, string, boolean?][] = [
+    // Found by fuzzing: inserted before the "sign-off", the section became code.
+    ['a "sign-off" inside an unclosed code fence', '---\n---\n\nDear Ana,\n\nWhat is the salary range for this role?\n\n```\n\n\nBest regards,\nAna Ruiz'],
+    // Found by fuzzing: added at the end, the section became part of the comment.
+    ['a note that ends in an unclosed comment', '---\n---\n\nTo whom it may concern,\n\nWhat is the salary range for this role?\n\n<!-- Dear Zoë,'],
+    ['a "sign-off" in an indented code block', 'Dear Ana,\n\nThank you for the tour.\n\n    Best regards,\n    Sam Patel\n'],
+    ['a sign-off inside a comment of several lines', 'Dear Ana,\n\nThank you for the tour.\n\n<!--\nBest regards,\nSam Patel\n'],
+    // (require-sign-off still offers "Add a sign-off" here, which then does not end the note: its check for a note
+    // that ends inside an open block knows fences and comments only.)
+    ['an unclosed <pre> at the end', 'Dear Ana,\n\nThank you for the tour.\n\n<pre>\nthe schedule\n', false],
+    ['an unclosed ~~~~ fence with a shorter fence inside', 'Dear Ana,\n\nThank you for the tour.\n\n~~~~\nnotes\n~~~\n'],
+    ['an indented unclosed comment that interrupts a paragraph', 'Dear Ana,\n\nThank you for the tour.\n  <!-- to do: the Reno pilot\n\nBest regards,\nSam Patel\n'],
+    ['a sign-off that is a lazy line of a list item', 'Dear Ana,\n\n- Thank you for the tour.\nBest regards,\nSam Patel\n'],
+    ['a sign-off in a paragraph, indented four spaces', 'Dear Ana,\n\nThank you for the tour.\n    Best regards,\n    Sam Patel\n'],
+    ['old Mac line breaks and an unclosed comment', 'Dear Ana,\r\rThank you for the tour.\r\r<!-- to do'],
+    ['a BOM and a comment that swallows the whole note', '\uFEFF<!-- Thanks for the tour.\r\n\r\nThank you again,\r\nTheo Lindqvist\r\n'],
+    ['front matter and nothing else', '---\nto: Ana Ruiz\n---'],
+    ['a vertical tab for a body', '\u000b'],
+  ];
+  for (const [name, text, fixes = true] of cases) {
+    it(name, () => {
+      checkSections(text);
+      if (fixes) checkFixes(text, setting);
+    });
+  }
+
+  it('before an unclosed fence or comment, not inside it', () => {
+    assert.equal(
+      insert('Dear Ana,\n\nThank you for the tour.\n\n```\n\nBest regards,\nSam Patel\n', 'before-closing'),
+      'Dear Ana,\n\nThank you for the tour.\n\nNEW.\n\n```\n\nBest regards,\nSam Patel\n',
+    );
+    assert.equal(insert('Dear Ana,\n\nThank you for the tour.\n\n<!-- to do', 'before-closing'), 'Dear Ana,\n\nThank you for the tour.\n\nNEW.\n\n<!-- to do');
+    // A closed block at the end is left alone: the section goes after it.
+    assert.equal(insert('Dear Ana,\n\nThank you for the tour.\n\n<!-- to do -->\n', 'before-closing'), 'Dear Ana,\n\nThank you for the tour.\n\n<!-- to do -->\n\nNEW.\n');
+  });
+
+  it('an opening paragraph that runs into the sign-off: the section goes before the closing, not after the name', () => {
+    // Found by fuzzing: "to: Ana\nBest," is one paragraph, so "after the opening" was after "Best,".
+    for (const text of ['to: Ana\nBest,\n', 'Dear Ana,\n\nThank you for the tour.\nBest regards,\nSam Patel\n', 'Dear Ana,\nThank you for the tour.\nBest regards,\nSam Patel\n']) {
+      checkSections(text);
+      checkFixes(text, setting);
+    }
+    assert.ok(parseNote('to: Ana\nBest,\n').signOff);
+    assert.equal(insert('to: Ana\nBest,\n', 'after-opening'), 'to: Ana\n\nNEW.\n\nBest,\n');
+    const text = 'Dear Ana,\n\nThank you for the tour.\nBest regards,\nSam Patel\n';
+    const split = 'Dear Ana,\n\nThank you for the tour.\n\nNEW.\n\nBest regards,\nSam Patel\n';
+    assert.equal(insert(text, 'after-opening'), split);
+    assert.equal(insert(text, 'before-closing'), split);
+    const fix = analyze(text).findings.find((f) => f.ruleId === 'no-generic-note')?.fixes[0];
+    assert.ok(fix, 'no-generic-note offers "What we discussed"');
+    assert.match(applyEdits(text, fix.edits), /Thank you for the tour\.\n\nI enjoyed our conversation about \[topic\][^\n]*\n\nBest regards,\nSam Patel\n$/);
+  });
+});
+
+describe('above maxFileSize, every path analyses the same light model', () => {
+  const text = `---\nto: Ana Ruiz\n---\n\nDear Ana,\n\n${'Thank you for the tour of the warehouse. '.repeat(40)}I enjoyed the the tour.\n\nBest regards,\nSam Patel\n`;
+  const small = makeSetting({ layer: { maxFileSize: 1000 } });
+  const ids = (analysis: Analysis) => analysis.findings.map((f) => `${f.line}:${f.column} ${f.ruleId}`);
+
+  it('analyze(note) reports what analyze(text) reports, whichever way the note was parsed', () => {
+    // Found by the CLI property: a fully parsed oversized note got cheap-rule findings (no-repeated-words) that analyze(text) did not.
+    const options = { config: small.config, now: NOW };
+    const fromText = analyze(text, options);
+    assert.ok(toolInfos(fromText).some((m) => /maxFileSize/.test(m)));
+    assert.ok(!fromText.findings.some((f) => f.ruleId === 'no-repeated-words'), 'the sentence split was skipped');
+    assert.deepEqual(ids(analyze(parseNote(text), options)), ids(fromText));
+    assert.equal(analyze(parseNote(text), options).note.sentences.length, 0, 'the light model was analysed');
+    // And the other way round: a light model under a larger limit gets the full analysis.
+    const light = parseForSize(text, 1000);
+    assert.equal(light.sentences.length, 0);
+    assert.deepEqual(ids(analyze(light, { now: NOW })), ids(analyze(text, { now: NOW })));
+    assert.ok(analyze(light, { now: NOW }).findings.some((f) => f.ruleId === 'no-repeated-words'));
+  });
+
+  it('NoteIndex parses a note above its limit without the sentence split, and again when the limit moves', () => {
+    const index = new NoteIndex();
+    const light = index.set('a.note.md', text, { maxFileSize: 1000 });
+    assert.equal(light.note.sentences.length, 0);
+    assert.equal(index.set('a.note.md', text, { maxFileSize: 1000 }), light, 'same text, same limit: the model is kept');
+    const full = index.set('a.note.md', text, { maxFileSize: 100000 });
+    assert.notEqual(full, light);
+    assert.ok(full.note.sentences.length > 0);
+    assert.ok(index.set('b.note.md', text).note.sentences.length > 0, 'no limit given: the full model');
+  });
+
+  it('the CLI (a .notecoach.json sets maxFileSize) reports what analyze(text) reports, and --fix equals fixAll', async () => {
+    await checkCli([text, `${text}\nP.S. the the end\n`], small);
   });
 });
 
@@ -325,5 +448,44 @@ describe('the CLI on hostile files', function () {
     assert.ok(code === 0 || code === 1, stderr);
     const output = JSON.parse(stdout) as { findings: { ruleId: string; message: string }[] }[];
     assert.ok(output[0].findings.some((f) => f.ruleId === TOOL_ID && /maxFileSize/.test(f.message)));
+  });
+});
+
+describe('words sit where their text is', () => {
+  // Markdown's text values drop line prefixes and trailing spaces, resolve escapes and character
+  // references and turn NUL into U+FFFD; word offsets are taken from the source, not the value.
+  for (const [name, text] of [
+    ['a trailing space at a line end', 'Dear Ana,\n\nThanks for the tour \nof the the warehouse on Tuesday.\n'],
+    ['block-quote markers', '> Thanks for the tour\n> of the the warehouse.\n'],
+    ["a list item's continuation indent", '- Thanks for the tour\n  of the the warehouse.\n'],
+    ['backslash escapes', 'Thanks for the \\*tour\\* of the the warehouse.\n'],
+    ['an escaped backslash', 'Thanks for the tour\\\\ of the the warehouse.\n'],
+    ['a character reference', 'Thanks for R&amp;D and the the warehouse.\n'],
+    ['a numeric character reference', 'Thanks for the caf&#233; and the the warehouse.\n'],
+    ['a NUL', 'Thanks for the tour\u0000 of the the warehouse.\n'],
+    ['CRLF in a block quote', '> Thanks for the tour\r\n> of the the warehouse.\r\n'],
+    ['an image whose alt text holds an autolink', '![a photo <http://example.com/a> of the the display](d.png)\n'],
+    ['fuzzing: a fix cut the emoji in two', '---\n\n- \n- 😀Dear Zoë,\n- What is the salary range for this role?\n'],
+    ['fuzzing: the paragraph ended inside the emoji', '---\n---\n\nDear Ana,\n\n\\!😀'],
+    ["fuzzing: require-greeting's range ended inside the emoji", '\u0000\r\t𐀀'],
+    ['fuzzing: a word starting with an escaped full stop', 'Dear Ana,\n\nThe score was \\.5 of the the target.\n'],
+  ] as const) {
+    it(name, () => {
+      checkModel(text);
+      if (text.includes('the the')) {
+        const repeated = analyze(text, { now: NOW }).findings.filter((f) => f.ruleId === 'no-repeated-words');
+        assert.equal(repeated.length, 1, '"the the" is reported once');
+        assert.match(text.slice(repeated[0].start, repeated[0].end), /the/i);
+      }
+    });
+  }
+
+  it('the blanked copy micromark parses keeps every offset', () => {
+    for (const text of ['- '.repeat(500) + 'x', '*_['.repeat(5000), 'plain text']) {
+      const tamed = tame(text);
+      assert.equal(tamed.length, text.length);
+      for (let i = 0; i < text.length; i++) if (tamed[i] !== text[i]) assert.equal(tamed[i], ' ');
+    }
+    assert.equal(tame('plain text'), 'plain text');
   });
 });

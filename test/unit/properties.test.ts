@@ -10,9 +10,7 @@
  * `npm run fuzz -- --replay <property>:<seed>:<path>`.
  *
  * Below the properties: the inputs fuzzing found problems with, as regression
- * tests. Known issues of the shared core that are still open are stepped
- * around here (and counted); test/hardening/known-issues.test.ts has a test
- * for each that fails until it is fixed.
+ * tests (more in test/unit/hostile.test.ts).
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -22,12 +20,9 @@ import {
   checkAnalysis,
   checkFixAllIdempotent,
   checkFixes,
-  knownCounts,
   mapSpan,
   PROPERTIES,
-  resetKnownCounts,
   template,
-  tolerateKnownIssues,
 } from '../support/properties';
 
 const SEED = Number(process.env.NOTE_COACH_FC_SEED ?? 20260302);
@@ -35,16 +30,6 @@ const SCALE = Number(process.env.NOTE_COACH_FC_SCALE ?? 1);
 
 describe('properties (fast-check)', function () {
   this.timeout(180000);
-  before(() => {
-    tolerateKnownIssues(true);
-    resetKnownCounts();
-  });
-  after(() => {
-    tolerateKnownIssues(false);
-    const stepped = Object.entries(knownCounts);
-    if (stepped.length) console.log(`      (cases stepped around for known core issues: ${stepped.map(([k, n]) => `${k} ${n}`).join(', ')})`);
-  });
-
   for (const spec of PROPERTIES) {
     const runs = Math.max(1, Math.round(spec.unitRuns * SCALE));
     it(`${spec.name}: ${spec.title} (${runs} cases)`, async () => {
@@ -80,21 +65,21 @@ describe('regressions found by fuzzing', () => {
   });
 
   it('spelling: offers no suggestion it would flag itself ("sms" → "sm\'s" was checked as "sm")', () => {
-    checkFixes('\n---\nchannel: sms\n---\n\nDear Ben,', setting, { tolerateKnown: false });
+    checkFixes('\n---\nchannel: sms\n---\n\nDear Ben,', setting);
   });
 
   it('spelling: "Add to the word list" accepts a word with punctuation inside ("a?A")', () => {
-    checkFixes('---\n---\n\nDear Ben,\n\na?A', setting, { tolerateKnown: false });
+    checkFixes('---\n---\n\nDear Ben,\n\na?A', setting);
   });
 
   it('spelling: a suspended hyphen ("pre- and post-interview", "AA-") is judged without the hyphen', () => {
     const { findings } = analyze('Dear Ana,\n\nI enjoyed the pre- and post-interview chats and the short- and long-term plans.\n\nBest,\nSam\n');
     assert.deepEqual(findings.filter((f) => f.ruleId === 'spelling').map((f) => f.message), []);
-    checkFixes('---\n---\n\nDear Ana,\n\n- AA-/\n- What is the salary range for this role?', setting, { tolerateKnown: false });
+    checkFixes('---\n---\n\nDear Ana,\n\n- AA-/\n- What is the salary range for this role?', setting);
   });
 
   it('require-greeting: the greeting goes before Markdown that opens the first paragraph ("**Thank you**…")', () => {
-    checkFixes('---\n---\n\n*Best,*\nAna Ruiz', setting, { tolerateKnown: false });
+    checkFixes('---\n---\n\n*Best,*\nAna Ruiz', setting);
     const text = '---\nto: Ana Ruiz\n---\n\n**Thank you** for the tour of the warehouse.\n';
     const finding = analyze(text).findings.find((f) => f.ruleId === 'require-greeting');
     assert.ok(finding);
@@ -102,12 +87,12 @@ describe('regressions found by fuzzing', () => {
   });
 
   it('require-greeting: with old Mac line breaks (\\r) the greeting is not inserted into the line before', () => {
-    checkFixes('---\n---\r\r```\nWhat is the salary range for this role?\n```\r\rBest regards,\nAna Ruiz', setting, { tolerateKnown: false });
+    checkFixes('---\n---\r\r```\nWhat is the salary range for this role?\n```\r\rBest regards,\nAna Ruiz', setting);
   });
 
   it('require-sign-off: no "Add a sign-off" fix when the note ends inside an unclosed code fence or comment', () => {
     for (const text of ['---\n---\n\nDear Ana,\n\n```\n\n\nWhat is the salary range for this role?', '---\n---\n\nDear Ben,\n\n<!-- Dear Zoë,\n\n- Dear Zoë,']) {
-      checkFixes(text, setting, { tolerateKnown: false });
+      checkFixes(text, setting);
       const finding = analyze(text).findings.find((f) => f.ruleId === 'require-sign-off');
       assert.ok(finding, 'the missing sign-off is still reported');
       assert.deepEqual(finding.fixes, []);

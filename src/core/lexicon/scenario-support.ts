@@ -96,24 +96,36 @@ export function isInsideQuotes(sentence: Sentence, offset: number): boolean {
 
 /** Spans of Markdown block quotes (text the writer quotes from someone else). */
 export function blockquoteSpans(note: Note): Span[] {
-  const spans: Span[] = [];
-  const walk = (node: MdastRoot | MdastRoot['children'][number]) => {
-    if (node.type === 'blockquote') {
-      const b = node as Blockquote;
-      const s = b.position?.start.offset;
-      const e = b.position?.end.offset;
-      if (s !== undefined && e !== undefined) spans.push({ start: s + note.bomLength, end: e + note.bomLength });
-      return; // nested quotes lie inside this one
-    }
-    if ('children' in node) for (const child of node.children) walk(child as MdastRoot['children'][number]);
-  };
-  walk(note.tree);
-  return spans;
+  // Several rules ask for the same note: walked once per Note object (notes are never mutated); a copy each time.
+  let spans = quoteCache.get(note);
+  if (!spans) {
+    const found: Span[] = [];
+    collectBlockquotes(note.tree, note.bomLength, found);
+    quoteCache.set(note, (spans = found));
+  }
+  return spans.map((span) => ({ start: span.start, end: span.end }));
+}
+
+const quoteCache = new WeakMap<Note, readonly Span[]>();
+
+function collectBlockquotes(node: MdastRoot | MdastRoot['children'][number], bomLength: number, spans: Span[]): void {
+  if (node.type === 'blockquote') {
+    const b = node as Blockquote;
+    const s = b.position?.start.offset;
+    const e = b.position?.end.offset;
+    if (s !== undefined && e !== undefined) spans.push({ start: s + bomLength, end: e + bomLength });
+    return; // nested quotes lie inside this one
+  }
+  if ('children' in node) for (const child of node.children) collectBlockquotes(child as MdastRoot['children'][number], bomLength, spans);
 }
 
 /** The sentences the writer wrote: not inside a block quote. */
 export function ownSentences(note: Note): Sentence[] {
-  const quotes = blockquoteSpans(note);
+  let quotes = quoteCache.get(note);
+  if (!quotes) {
+    blockquoteSpans(note);
+    quotes = quoteCache.get(note)!;
+  }
   if (!quotes.length) return note.sentences;
   return note.sentences.filter((s) => !quotes.some((q) => s.start >= q.start && s.start < q.end));
 }
@@ -207,10 +219,13 @@ const DAY = 24 * HOUR;
 /** "40 minutes", "1 hour", "30 hours", "3 days": whole units, rounded down. */
 export function formatDuration(ms: number): string {
   const abs = Math.max(0, ms);
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (abs < HOUR) return unit(Math.floor(abs / MINUTE), 'minute');
-  if (abs < 2 * DAY) return unit(Math.floor(abs / HOUR), 'hour');
-  return unit(Math.floor(abs / DAY), 'day');
+  if (abs < HOUR) return unitOf(Math.floor(abs / MINUTE), 'minute');
+  if (abs < 2 * DAY) return unitOf(Math.floor(abs / HOUR), 'hour');
+  return unitOf(Math.floor(abs / DAY), 'day');
+}
+
+function unitOf(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "2 hours", "48 hours", "1.5 hours": an option value in hours, for messages. */

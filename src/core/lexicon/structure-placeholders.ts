@@ -162,10 +162,44 @@ function isWordChar(ch: string | undefined): boolean {
 }
 
 // Hoisted: a `\p{…}` outside a character class makes esbuild (Node 20 target: tsx, the CLI bundle)
-// emit `new RegExp(…)` where the literal stands, i.e. on every call.
+// emit `new RegExp(…)` where the literal stands, i.e. on every call. Each is run with `exec` from
+// lastIndex 0 (what `matchAll` does, without the copy of the expression it makes on every call);
+// findSlots never runs inside itself, so sharing them is safe.
+const BRACKET_SLOT = /\[([^[\]\n]{1,80})\]/g;
+const DOUBLE_BRACE_SLOT = /\{\{([^{}\n]{0,80})\}\}/g;
+const SNIPPET_SLOT = /\$\{\d+(?::([^{}\n]{0,80}))?\}|\$\{\d+\|[^}\n]{0,80}\|\}/g;
+const SINGLE_BRACE_SLOT = /(?<![{$])\{([^{}\n]{1,60})\}(?!\})/g;
 const ANGLE_SLOT = /<(\p{L}[\p{L}\s'\u2019_\-/]{0,60})>/gu;
+const PAREN_SLOT = /\(([^()\n]{1,60})\)/g;
+const UNDERSCORES = /(?:\\?_){3,}/g;
+const FILLER_LETTERS = /(?<![\p{L}\p{N}_-])(?:X{2,}|x{2,}|(?:19|20)XX)(?:[/.:](?:X{2,}|x{2,}))*(?![\p{L}\p{N}_-])/gu;
+const MARKERS = /(?<![\p{L}\p{N}_-])(?:TODO|FIXME|TKTK|TK)(?![\p{L}\p{N}_-])/gu;
 const YOUR_NAME = /(?<!\p{L})(?:Your|YOUR) (?:(?:Full|First|Last|FULL|FIRST|LAST) )?(?:Name|NAME)(?!\p{L})/gu;
 const SO_AND_SO = /(?<!\p{L})(?:so|such)[- ]and[- ](?:so|such)(?!\p{L})/giu;
+/**
+ * What SO_AND_SO cannot match without (case-insensitive "and" between spaces or hyphens: no
+ * other letter folds to a, n or d). The expressions that open with a look-behind test it at
+ * every position of the text, so each gets a cheap test for a string it needs first.
+ */
+const AND_BETWEEN = /[- ][aA][nN][dD][- ]/;
+
+function addCandidate(candidates: Candidate[], from: number, index: number, length: number, kind: SlotKind, label?: Label): void {
+  candidates.push({ start: from + index, end: from + index + length, kind, label });
+}
+
+/** Labels repeat (the same asides, the same slots): classified once each, up to a bound. */
+const labelCache = new Map<string, Label>();
+const MAX_CACHED_LABELS = 5000;
+
+function classifyCached(raw: string): Label {
+  let label = labelCache.get(raw);
+  if (!label) {
+    label = classify(raw);
+    if (labelCache.size >= MAX_CACHED_LABELS) labelCache.clear();
+    labelCache.set(raw, label);
+  }
+  return label;
+}
 
 /**
  * Every template slot in `text[from, to)`, leftmost first, none overlapping and none
@@ -174,47 +208,51 @@ const SO_AND_SO = /(?<!\p{L})(?:so|such)[- ]and[- ](?:so|such)(?!\p{L})/giu;
 export function findSlots(text: string, from: number, to: number, skip: readonly Span[] = []): Slot[] {
   const region = text.slice(from, to);
   const candidates: Candidate[] = [];
-  const add = (index: number, length: number, kind: SlotKind, label?: Label) => {
-    candidates.push({ start: from + index, end: from + index + length, kind, label });
-  };
+  let m: RegExpExecArray | null;
 
   // [Company name]: not a link, reference, image, footnote or task-list box.
-  for (const m of region.matchAll(/\[([^[\]\n]{1,80})\]/g)) {
+  BRACKET_SLOT.lastIndex = 0;
+  while ((m = BRACKET_SLOT.exec(region)) !== null) {
     const i = m.index;
     const before = text[from + i - 1];
     const after = text[from + i + m[0].length];
     if (before === '!' || before === ']' || after === '(' || after === '[') continue;
     const inner = m[1];
     if (NOT_A_BRACKET_SLOT.test(inner.trim())) continue;
-    const label = classify(inner);
-    if (label.known || label.instruction || (isAllCaps(inner) && !/^\s*sic\s*$/i.test(inner))) add(i, m[0].length, 'brackets', label);
+    const label = classifyCached(inner);
+    if (label.known || label.instruction || (isAllCaps(inner) && !/^\s*sic\s*$/i.test(inner))) addCandidate(candidates, from, i, m[0].length, 'brackets', label);
   }
   // {{first_name}}: always a slot.
-  for (const m of region.matchAll(/\{\{([^{}\n]{0,80})\}\}/g)) add(m.index, m[0].length, 'braces', classify(m[1]));
+  DOUBLE_BRACE_SLOT.lastIndex = 0;
+  while ((m = DOUBLE_BRACE_SLOT.exec(region)) !== null) addCandidate(candidates, from, m.index, m[0].length, 'braces', classifyCached(m[1]));
   // ${1:Name}, ${2|a,b|}: a snippet tab stop pasted as text.
-  for (const m of region.matchAll(/\$\{\d+(?::([^{}\n]{0,80}))?\}|\$\{\d+\|[^}\n]{0,80}\|\}/g)) add(m.index, m[0].length, 'snippet', classify(m[1] ?? ''));
+  SNIPPET_SLOT.lastIndex = 0;
+  while ((m = SNIPPET_SLOT.exec(region)) !== null) addCandidate(candidates, from, m.index, m[0].length, 'snippet', classifyCached(m[1] ?? ''));
   // {name}: a single-brace slot when it names something a template would ask for.
-  for (const m of region.matchAll(/(?<![{$])\{([^{}\n]{1,60})\}(?!\})/g)) {
-    const label = classify(m[1]);
-    if (label.known || label.instruction) add(m.index, m[0].length, 'braces', label);
+  SINGLE_BRACE_SLOT.lastIndex = 0;
+  while ((m = SINGLE_BRACE_SLOT.exec(region)) !== null) {
+    const label = classifyCached(m[1]);
+    if (label.known || label.instruction) addCandidate(candidates, from, m.index, m[0].length, 'braces', label);
   }
   // <Name>: only words inside (no attributes, no closing tag), naming a slot.
-  for (const m of region.matchAll(ANGLE_SLOT)) {
-    const label = classify(m[1]);
-    if (label.known || label.instruction || isAllCaps(m[1])) add(m.index, m[0].length, 'angle', label);
+  ANGLE_SLOT.lastIndex = 0;
+  while ((m = ANGLE_SLOT.exec(region)) !== null) {
+    const label = classifyCached(m[1]);
+    if (label.known || label.instruction || isAllCaps(m[1])) addCandidate(candidates, from, m.index, m[0].length, 'angle', label);
   }
   // (interviewer's name): parentheses hold real asides, so only explicit slots count.
-  for (const m of region.matchAll(/\(([^()\n]{1,60})\)/g)) {
+  PAREN_SLOT.lastIndex = 0;
+  while ((m = PAREN_SLOT.exec(region)) !== null) {
     if (text[from + m.index - 1] === ']') continue; // a link's destination
     const inner = m[1];
-    const label = classify(inner);
-    const normalized = normalizeLabel(inner);
-    if ((label.key && label.explicit) || PAREN_INSTRUCTION_START.test(normalized) || (label.key && isAllCaps(inner))) {
-      add(m.index, m[0].length, 'parens', label);
+    const label = classifyCached(inner);
+    if ((label.key && label.explicit) || PAREN_INSTRUCTION_START.test(normalizeLabel(inner)) || (label.key && isAllCaps(inner))) {
+      addCandidate(candidates, from, m.index, m[0].length, 'parens', label);
     }
   }
   // ____: a blank to write on; not a thematic break, not `___emphasis___`.
-  for (const m of region.matchAll(/(?:\\?_){3,}/g)) {
+  UNDERSCORES.lastIndex = 0;
+  while ((m = UNDERSCORES.exec(region)) !== null) {
     const start = from + m.index;
     const end = start + m[0].length;
     if (isWordChar(text[start - 1]) || isWordChar(text[end])) continue;
@@ -222,18 +260,30 @@ export function findSlots(text: string, from: number, to: number, skip: readonly
     let lineEnd = text.indexOf('\n', end);
     if (lineEnd === -1) lineEnd = text.length;
     if (/^[\s_*\\-]*$/.test(text.slice(lineStart, lineEnd))) continue;
-    add(m.index, m[0].length, 'underscores');
+    addCandidate(candidates, from, m.index, m[0].length, 'underscores');
   }
   // XX, xx, XXX, 20XX: filler letters standing in for a word or a number.
-  for (const m of region.matchAll(/(?<![\p{L}\p{N}_-])(?:X{2,}|x{2,}|(?:19|20)XX)(?:[/.:](?:X{2,}|x{2,}))*(?![\p{L}\p{N}_-])/gu)) add(m.index, m[0].length, 'letters');
+  if (region.includes('XX') || region.includes('xx')) {
+    FILLER_LETTERS.lastIndex = 0;
+    while ((m = FILLER_LETTERS.exec(region)) !== null) addCandidate(candidates, from, m.index, m[0].length, 'letters');
+  }
   // TODO, FIXME, TK: editors' marks for unfinished text (upper case only: "tk" is not a mark).
-  for (const m of region.matchAll(/(?<![\p{L}\p{N}_-])(?:TODO|FIXME|TKTK|TK)(?![\p{L}\p{N}_-])/gu)) add(m.index, m[0].length, 'marker');
+  if (region.includes('TK') || region.includes('TODO') || region.includes('FIXME')) {
+    MARKERS.lastIndex = 0;
+    while ((m = MARKERS.exec(region)) !== null) addCandidate(candidates, from, m.index, m[0].length, 'marker');
+  }
   // "Your Name" written as a label (title case or capitals); "your name" in a sentence is prose.
-  for (const m of region.matchAll(YOUR_NAME)) {
-    add(m.index, m[0].length, 'phrase', { key: 'from', explicit: true, known: true, instruction: false });
+  if (region.includes('Your ') || region.includes('YOUR ')) {
+    YOUR_NAME.lastIndex = 0;
+    while ((m = YOUR_NAME.exec(region)) !== null) {
+      addCandidate(candidates, from, m.index, m[0].length, 'phrase', { key: 'from', explicit: true, known: true, instruction: false });
+    }
   }
   // So-and-so, such-and-such: a stand-in for a name or a detail.
-  for (const m of region.matchAll(SO_AND_SO)) add(m.index, m[0].length, 'phrase');
+  if (AND_BETWEEN.test(region)) {
+    SO_AND_SO.lastIndex = 0;
+    while ((m = SO_AND_SO.exec(region)) !== null) addCandidate(candidates, from, m.index, m[0].length, 'phrase');
+  }
 
   candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const slots: Slot[] = [];

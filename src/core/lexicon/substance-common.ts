@@ -23,12 +23,30 @@ const ASCII_WORD = /^[A-Za-z0-9]+$/;
  * that is followed by a list: "weekend." — trimmed here.)
  */
 export function cleanWord(value: string): string {
-  // Plain ASCII letters and digits: only the case changes.
-  if (ASCII_WORD.test(value)) return value.toLowerCase();
+  // Plain ASCII letters and digits: only the case changes (and nothing at all when it is lower case already).
+  const ascii = asciiCase(value);
+  if (ascii === LOWER_ASCII) return value;
+  if (ascii === MIXED_ASCII) return value.toLowerCase();
   return value
     .toLowerCase()
     .replace(/[\u2018\u2019\u02bc]/g, "'")
     .replace(/^[^\p{L}\p{N}$]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+const LOWER_ASCII = 1;
+const MIXED_ASCII = 2;
+
+/** LOWER_ASCII: only a–z and 0–9; MIXED_ASCII: only A–Z, a–z and 0–9, some capitals; 0: anything else (or empty), as `ASCII_WORD` sees it. */
+function asciiCase(value: string): number {
+  if (value.length === 0) return 0;
+  let upper = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) continue;
+    if (c >= 0x41 && c <= 0x5a) upper = true;
+    else return 0;
+  }
+  return upper ? MIXED_ASCII : LOWER_ASCII;
 }
 
 /**
@@ -39,6 +57,22 @@ export function cleanWord(value: string): string {
 const SUFFIXES = ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ed', 'es', 's'];
 
 export function stem(value: string): string {
+  // Every rule stems the same few thousand words: remembered (short ones only, a bounded number).
+  if (value.length > MAX_STEMMED_LENGTH) return computeStem(value);
+  let out = stemCacheByWord.get(value);
+  if (out === undefined) {
+    out = computeStem(value);
+    if (stemCacheByWord.size >= MAX_STEMMED_WORDS) stemCacheByWord.clear();
+    stemCacheByWord.set(value, out);
+  }
+  return out;
+}
+
+const MAX_STEMMED_LENGTH = 48;
+const MAX_STEMMED_WORDS = 20_000;
+const stemCacheByWord = new Map<string, string>();
+
+function computeStem(value: string): string {
   let w = ASCII_WORD.test(value) ? value.toLowerCase() : cleanWord(value).replace(/'s$/, '').replace(/[^\p{L}\p{N}]/gu, '');
   if (w.length <= 3) return w;
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
@@ -209,13 +243,26 @@ export interface BodySentence extends Sentence {
   question: boolean;
 }
 
-function cleanWords(words: readonly Word[]): Word[] {
-  const out: Word[] = [];
-  for (const w of words) {
+/**
+ * The words with `lower` cleaned (empty ones dropped). A word whose `lower` is
+ * already clean — nearly all of them — is kept as it is, and when that holds
+ * for every word the array itself is returned: the body sentence then shares
+ * its words with the parsed sentence, and with them what the phrase matcher
+ * derived from them.
+ */
+function cleanWords(words: readonly Word[]): readonly Word[] {
+  let out: Word[] | undefined;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
     const lower = cleanWord(w.text);
+    if (lower === w.lower) {
+      out?.push(w);
+      continue;
+    }
+    out ??= words.slice(0, i);
     if (lower) out.push({ ...w, lower });
   }
-  return out;
+  return out ?? words;
 }
 
 /**
@@ -243,16 +290,30 @@ function computeBodySentences(note: Note): BodySentence[] {
   const out: BodySentence[] = [];
   for (const sentence of note.sentences) {
     if (sentence.end <= from || sentence.start >= to) continue;
-    const kept = sentence.words.filter((w) => w.start >= from && w.end <= to);
-    const words = cleanWords(kept);
+    const all = sentence.words;
+    let inside = true;
+    for (let i = 0; i < all.length && inside; i++) inside = all[i].start >= from && all[i].end <= to;
+    const kept = inside ? all : all.filter((w) => w.start >= from && w.end <= to);
+    const words = cleanWords(kept) as Word[];
     if (words.length === 0) continue;
     const start = sentence.start >= from ? sentence.start : words[0].start;
     const end = sentence.end <= to ? trimEnd(note.text, start, sentence.end) : words[words.length - 1].end;
     const text = note.text.slice(start, end);
-    out.push({ ...sentence, start, end, text, words, original: sentence, question: /\?["'\u201d\u2019)*_]*$/.test(text.trim()) });
+    // (Spelled out rather than spread from `sentence`: the same fields, a good deal cheaper.)
+    out.push({
+      text,
+      start,
+      end,
+      words,
+      paragraph: sentence.paragraph,
+      original: sentence,
+      question: QUESTION_END.test(text.trim()),
+    });
   }
   return out;
 }
+
+const QUESTION_END = /\?["'\u201d\u2019)*_]*$/;
 
 function trimEnd(text: string, start: number, end: number): number {
   while (end > start && /\s/.test(text[end - 1])) end--;
@@ -296,6 +357,19 @@ const WEAK_TOPIC_WORDS = new Set(['team', 'role', 'position', 'job', 'company', 
 
 /** The significant stems of a topic: stopwords dropped, vague words dropped when something better is left. */
 export function topicStems(topic: string): string[] {
+  // Several rules ask for the same topics in every analysis: computed once per topic (bounded).
+  let stems = topicStemCache.get(topic);
+  if (!stems) {
+    stems = computeTopicStems(topic);
+    if (topicStemCache.size >= 1000) topicStemCache.clear();
+    topicStemCache.set(topic, stems);
+  }
+  return [...stems];
+}
+
+const topicStemCache = new Map<string, readonly string[]>();
+
+function computeTopicStems(topic: string): string[] {
   const words = topic
     .split(/[\s\-\u2010-\u2015/]+/)
     .map(cleanWord)
@@ -335,6 +409,12 @@ function stemsOf(s: BodySentence): readonly { stem: string; start: number; end: 
   if (!stems) {
     const computed: { stem: string; start: number; end: number }[] = [];
     for (const w of s.words) {
+      if (!hasWordBreak(w.lower)) {
+        // No hyphen, dash or slash: the word is its only part.
+        const st = stem(w.lower);
+        if (st) computed.push({ stem: st, start: w.start, end: w.end });
+        continue;
+      }
       for (const part of w.lower.split(/[\-\u2010-\u2015/]+/)) {
         const st = stem(part);
         if (st) computed.push({ stem: st, start: w.start, end: w.end });
@@ -344,6 +424,15 @@ function stemsOf(s: BodySentence): readonly { stem: string; start: number; end: 
     stems = computed;
   }
   return stems;
+}
+
+/** Whether the word has a character that splits it for stemming: `[-\u2010-\u2015/]`. */
+function hasWordBreak(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === 0x2d || c === 0x2f || (c >= 0x2010 && c <= 0x2015)) return true;
+  }
+  return false;
 }
 
 const stemCache = new WeakMap<BodySentence, readonly { stem: string; start: number; end: number }[]>();

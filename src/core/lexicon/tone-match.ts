@@ -95,7 +95,7 @@ export function clauseEnd(sentence: Sentence, from: number): number {
  * into the greeting ("Hi Ana,\nI really need…") or the sign-off (no final
  * period before "Best,") loses those words here.
  */
-export function messageWords(note: Note, sentence: Sentence): { words: Word[]; first: number; last: number } {
+export function messageWords(note: Note, sentence: Sentence): { readonly words: Word[]; first: number; last: number } {
   const { greeting, signOff } = note;
   let first = 0;
   let last = sentence.words.length;
@@ -105,7 +105,20 @@ export function messageWords(note: Note, sentence: Sentence): { words: Word[]; f
   if (signOff && sentence.end > signOff.start) {
     while (last > first && sentence.words[last - 1].end > signOff.start) last--;
   }
-  return { words: sentence.words.slice(first, last), first, last };
+  // Most callers want only the indexes: the words are copied when asked for.
+  return new MessageWords(sentence.words, first, last);
+}
+
+class MessageWords {
+  constructor(
+    private readonly all: Word[],
+    readonly first: number,
+    readonly last: number,
+  ) {}
+
+  get words(): Word[] {
+    return this.all.slice(this.first, this.last);
+  }
 }
 
 /** The span of the sentence without greeting or sign-off words, ending at its final punctuation when it has one. */

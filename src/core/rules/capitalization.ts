@@ -3,7 +3,7 @@ import { FRONT_MATTER_KEYS, type Note, type Sentence, type Span, type Word } fro
 import { requestSpeller, DICTIONARY_LANGUAGES, type DictionaryLanguage, type Speller } from '../spelling/dictionary';
 import { capitalize } from '../spelling/speller';
 import { EXTRA_WORDS } from '../spelling/vocabulary';
-import { tokenOf } from '../spelling/words';
+import { PlainVerdicts, tokenOf } from '../spelling/words';
 
 /** The pronoun and its contractions, written lowercase. */
 const LOWERCASE_I = new Set(['i', "i'm", "i've", "i'd", "i'll"]);
@@ -37,15 +37,11 @@ export default defineRule(
     if (note.words.length === 0) return;
     const speller = requestSpeller(languageOf(context));
     const names = nameForms(context, speller);
+    const plain = speller && PlainVerdicts.of(speller);
     const { listLeads, quotes } = blockRanges(note);
     const spans = note.sourceSpans;
+    const text = note.text;
 
-    const capitalizeFix = (start: number, end: number, newText: string, word: string) => ({
-      title: `Change to "${word}"`,
-      kind: 'fix' as const,
-      safe: true,
-      edits: [{ start, end, newText }],
-    });
 
     // Sentences, list items, quotes and source spans all come in text order: walk them with cursors (linear).
     const inQuote = cursor(quotes);
@@ -59,34 +55,36 @@ export default defineRule(
       const skipFirst = lead !== undefined && !leadSkipped.has(lead.start);
       if (lead) leadSkipped.add(lead.start);
 
-      sentence.words.forEach((word, index) => {
+      const words = sentence.words;
+      for (let index = 0; index < words.length; index++) {
+        const word = words[index];
         while (s < spans.length && spans[s].end <= word.start) s += 1;
-        if (s < spans.length && spans[s].start < word.end) return; // part of code, a URL or an address
-        const before = note.text[word.start - 1];
-        if (before === '@' || before === '#') return;
-        const folded = word.text.replace(/[\u2018\u2019\u02bc]/g, "'");
+        if (s < spans.length && spans[s].start < word.end) continue; // part of code, a URL or an address
+        const before = text.charCodeAt(word.start - 1);
+        if (before === 0x40 /* @ */ || before === 0x23 /* # */) continue;
+        const folded = hasTypographicApostrophe(word.text) ? word.text.replace(TYPOGRAPHIC_APOSTROPHES, "'") : word.text;
 
         // 1. A name from the front matter written lowercase ("thanks ana").
-        const token = names.size ? tokenOf(word.text) : undefined;
-        if (token && token.text === token.text.toLowerCase()) {
-          const canonical = names.get(token.text);
-          if (canonical) {
-            const start = word.start + token.offset;
-            const end = start + token.text.length;
-            report({
-              start,
-              end,
-              message: `"${token.text}" is a name from the front matter; write it "${canonical}".`,
-              expected: [canonical],
-              fixes: [capitalizeFix(start, end, canonical, canonical)],
-            });
-            return;
-          }
+        // (Names are only known once the dictionary is, so `plain` is there when they are.)
+        const token = names.size ? plain!.token(word.text) : undefined;
+        // (The names' keys are lower case, so a token found among them is written lowercase.)
+        const canonical = token && names.get(token.text);
+        if (canonical && token.text === token.text.toLowerCase()) {
+          const start = word.start + token.offset;
+          const end = start + token.text.length;
+          report({
+            start,
+            end,
+            message: `"${token.text}" is a name from the front matter; write it "${canonical}".`,
+            expected: [canonical],
+            fixes: [capitalizeFix(start, end, canonical, canonical)],
+          });
+          continue;
         }
 
         // 2. The pronoun "i".
         const bare = folded.endsWith('.') ? folded.replace(/\.+$/, '') : folded;
-        if (isEnumeration(note.text, word, bare)) return;
+        if (isEnumeration(text, word, bare)) continue;
         if (LOWERCASE_I.has(bare)) {
           report({
             start: word.start,
@@ -95,15 +93,15 @@ export default defineRule(
             expected: [capitalize(bare)],
             fixes: [capitalizeFix(word.start, word.start + 1, 'I', capitalize(bare))],
           });
-          return;
+          continue;
         }
 
         // 3. A sentence that starts lowercase.
-        const opens = index === 0 ? !skipFirst && opensCleanly(note.text, sentence, word) : startsHiddenSentence(note.text, sentence.words[index - 1], word);
-        if (!opens) return;
+        const opens = index === 0 ? !skipFirst && opensCleanly(text, sentence, word) : startsHiddenSentence(text, words[index - 1], word);
+        if (!opens) continue;
         // "to: Ana" in a front matter whose closing fence is missing: valid-front-matter's business.
-        if (note.text[word.end] === ':' && (FRONT_MATTER_KEYS as readonly string[]).includes(word.lower)) return;
-        if (!startsLowercase(folded, speller)) return;
+        if (text[word.end] === ':' && (FRONT_MATTER_KEYS as readonly string[]).includes(word.lower)) continue;
+        if (!startsLowercase(folded, speller)) continue;
         const first = String.fromCodePoint(word.text.codePointAt(0)!);
         const upper = first.toUpperCase();
         const fixed = upper + word.text.slice(first.length);
@@ -114,10 +112,24 @@ export default defineRule(
           expected: [fixed],
           fixes: [capitalizeFix(word.start, word.start + first.length, upper, fixed)],
         });
-      });
+      }
     }
   },
 );
+
+const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
+
+function hasTypographicApostrophe(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x2018 || c === 0x2019 || c === 0x02bc) return true;
+  }
+  return false;
+}
+
+function capitalizeFix(start: number, end: number, newText: string, word: string) {
+  return { title: `Change to "${word}"`, kind: 'fix' as const, safe: true, edits: [{ start, end, newText }] };
+}
 
 function languageOf(context: RuleContext): DictionaryLanguage {
   const value = (context as { dictionary?: unknown }).dictionary;
@@ -137,18 +149,35 @@ function nameForms(context: RuleContext, speller: Speller | undefined): Map<stri
   const fm = context.note.frontMatter;
   for (const value of [fm.to, fm.company, fm.from, context.from]) {
     if (!value) continue;
-    for (const raw of value.split(/[\s,;()]+/)) {
-      const token = tokenOf(raw);
-      if (!token) continue;
-      const name = token.text;
-      const lower = name.toLowerCase();
-      if ([...name].length < 2 || !STARTS_UPPER.test(name) || /[^\p{L}\p{M}'-]/u.test(name)) continue;
-      if (HONORIFICS.has(lower) || EXTRA_WORDS.has(lower)) continue;
-      if (speller.correct(lower)) continue;
-      if (!names.has(lower)) names.set(lower, name);
-    }
+    for (const [lower, name] of namesIn(value, speller)) if (!names.has(lower)) names.set(lower, name);
   }
   return names;
+}
+
+/** Per speller: a front-matter value → its [lower case, as written] name words (a note's values recur on every keystroke). */
+const namesCache = new WeakMap<Speller, Map<string, readonly (readonly [string, string])[]>>();
+const MAX_CACHED_VALUES = 1000;
+
+function namesIn(value: string, speller: Speller): readonly (readonly [string, string])[] {
+  let cache = namesCache.get(speller);
+  if (!cache) namesCache.set(speller, (cache = new Map()));
+  let found = cache.get(value);
+  if (found) return found;
+  const out: (readonly [string, string])[] = [];
+  for (const raw of value.split(/[\s,;()]+/)) {
+    const token = tokenOf(raw);
+    if (!token) continue;
+    const name = token.text;
+    const lower = name.toLowerCase();
+    if ([...name].length < 2 || !STARTS_UPPER.test(name) || /[^\p{L}\p{M}'-]/u.test(name)) continue;
+    if (HONORIFICS.has(lower) || EXTRA_WORDS.has(lower)) continue;
+    if (speller.correct(lower)) continue;
+    out.push([lower, name]);
+  }
+  found = out;
+  if (cache.size >= MAX_CACHED_VALUES) cache.clear();
+  cache.set(value, found);
+  return found;
 }
 
 /** List items' first paragraphs (where a lowercase fragment is fine) and block quotes (someone else's words). */
@@ -206,7 +235,6 @@ function opensCleanly(text: string, sentence: Sentence, word: Word): boolean {
   return /^[\s*_]*$/.test(text.slice(sentence.start, word.start));
 }
 
-const SENTENCE_END = /[.!?]/;
 // Hoisted: a `\p{…}` outside a character class makes esbuild (Node 20 target) emit `new RegExp(…)` on every call.
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
@@ -217,10 +245,13 @@ const STARTS_LOWER = /^\p{Ll}/u;
  * and it is not an abbreviation ("e.g.", "approx.", "Mr.", an initial) or an ellipsis.
  */
 function startsHiddenSentence(text: string, prev: Word, word: Word): boolean {
+  // The gap must end in white space; the common case, "word word", has no . ! or ? at the end of
+  // the previous word nor in between. (Checked on the characters, without copying the gap.)
+  if (word.start <= prev.end || !isSpace(text.charCodeAt(word.start - 1))) return false;
+  let mark = isSentenceEnd(prev.text.charCodeAt(prev.text.length - 1));
+  for (let i = prev.end; i < word.start && !mark; i++) mark = isSentenceEnd(text.charCodeAt(i));
+  if (!mark) return false;
   const gap = text.slice(prev.end, word.start);
-  if (!/\s$/.test(gap)) return false;
-  // The common case, "word word": no . ! or ? at the end of the previous word nor in between.
-  if (!SENTENCE_END.test(gap) && !SENTENCE_END.test(prev.text[prev.text.length - 1] ?? '')) return false;
   const trailing = /[.!?]*$/.exec(prev.text)![0];
   const tail = (trailing + gap).replace(/\s+$/, '').replace(/[)*_]+$/, '');
   if (!/[.!?]$/.test(tail) || /\.\.|…/.test(tail)) return false;
@@ -236,6 +267,27 @@ function startsHiddenSentence(text: string, prev: Word, word: Word): boolean {
     }
   }
   return true;
+}
+
+function isSentenceEnd(code: number): boolean {
+  return code === 0x2e /* . */ || code === 0x21 /* ! */ || code === 0x3f /* ? */;
+}
+
+/** Whether a UTF-16 code unit is white space as `\s` in a regular expression sees it. */
+function isSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 /**

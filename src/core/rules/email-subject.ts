@@ -36,9 +36,17 @@ function subjectWords(subject: string): string[] {
 }
 
 export function isGenericSubject(subject: string): boolean {
-  const words = subjectWords(subject);
-  return words.every((w) => GENERIC_WORDS.has(w));
+  // A note's subject is asked about on every check: remembered (a bounded number).
+  let generic = genericSubjects.get(subject);
+  if (generic === undefined) {
+    generic = subjectWords(subject).every((w) => GENERIC_WORDS.has(w));
+    if (genericSubjects.size >= 1000) genericSubjects.clear();
+    genericSubjects.set(subject, generic);
+  }
+  return generic;
 }
+
+const genericSubjects = new Map<string, boolean>();
 
 /** A subject that names the role (and the company when there is one), worded for the scenario. */
 export function suggestedSubject(note: Note): string | undefined {
@@ -55,6 +63,13 @@ export function suggestedSubject(note: Note): string | undefined {
   const subject = byScenario[scenario] ?? `Thank you — ${what}${at}`;
   // Never offer a subject this rule would still call generic (a role named "Interview").
   return isGenericSubject(subject) ? undefined : subject;
+}
+
+/** The fix that sets the suggested subject (worked out only when there is something to report). */
+function subjectFix(note: Note, editFor: (suggestion: string | undefined) => TextEdit | undefined) {
+  const suggestion = suggestedSubject(note);
+  const edit = editFor(suggestion);
+  return suggestion && edit ? [{ title: `Set the subject to "${suggestion}"`, kind: 'fix' as const, safe: false, edits: [edit] }] : [];
 }
 
 export default defineRule(
@@ -74,9 +89,6 @@ export default defineRule(
     // A subject of the wrong type (a list, a map) is valid-front-matter's to report.
     if (entry && subject === undefined && entry.value !== null && entry.value !== undefined && entry.value !== '') return;
     if (block.problems.length || block.notAMapping) return; // broken YAML: valid-front-matter first
-    const suggestion = suggestedSubject(note);
-    const fix = (edit: TextEdit | undefined) =>
-      suggestion && edit ? [{ title: `Set the subject to "${suggestion}"`, kind: 'fix' as const, safe: false, edits: [edit] }] : [];
 
     if (subject !== undefined) {
       if (!isGenericSubject(subject)) return;
@@ -84,7 +96,7 @@ export default defineRule(
         start: entry!.valueSpan.start,
         end: entry!.valueSpan.end,
         message: `The subject "${subject}" could head any e-mail; name the ${note.frontMatter.role ? `${note.frontMatter.role} role` : 'role'} so they know at a glance what it is about.`,
-        fixes: fix(setEntryValue(note, entry!, suggestion ?? '')),
+        fixes: subjectFix(note, (suggestion) => setEntryValue(note, entry!, suggestion ?? '')),
       });
       return;
     }
@@ -92,14 +104,14 @@ export default defineRule(
     const message = 'This e-mail has no subject; add a `subject` that names the role so it stands out in their inbox.';
     if (entry) {
       // `subject:` with nothing after it.
-      report({ start: entry.keySpan.start, end: entry.keySpan.end, message, fixes: fix(setEntryValue(note, entry, suggestion ?? '')) });
+      report({ start: entry.keySpan.start, end: entry.keySpan.end, message, fixes: subjectFix(note, (suggestion) => setEntryValue(note, entry, suggestion ?? '')) });
       return;
     }
     if (block.present) {
       // Point at the first front-matter line (the fences themselves are not part of the YAML); the fix adds a line before the closing fence.
       const first = block.entries[0];
       const at = first ? first.keySpan : { start: block.span.start, end: block.span.start + 3 };
-      report({ start: at.start, end: at.end, message, fixes: fix(insertEntry(note, 'subject', suggestion ?? '')) });
+      report({ start: at.start, end: at.end, message, fixes: subjectFix(note, (suggestion) => insertEntry(note, 'subject', suggestion ?? '')) });
       return;
     }
     // No front matter at all: nothing to build a subject from (no role), so no fix. Quiet on an empty note.

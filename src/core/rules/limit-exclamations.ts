@@ -42,10 +42,19 @@ export default defineRule<Options>(
     const skip = [...note.sourceSpans, ...note.comments].sort((a, b) => a.start - b.start);
     let skipAt = 0;
     let count = 0;
+    const text = note.text;
+    // The first "!" at or after `searchedFrom` (-1: none). Paragraphs come in text order, so each
+    // part of the text is searched once (linear however many paragraphs have no "!").
+    let searchedFrom = 0;
+    let bang = text.indexOf('!');
     for (const paragraph of note.paragraphs) {
-      const text = note.text;
-      for (let i = paragraph.start; i < paragraph.end; i++) {
-        if (text.charCodeAt(i) !== 0x21 /* ! */) continue;
+      if (paragraph.start < searchedFrom || (bang !== -1 && bang < paragraph.start)) {
+        searchedFrom = paragraph.start;
+        bang = text.indexOf('!', paragraph.start);
+      }
+      for (let i = bang; i !== -1 && i < paragraph.end; i = bang) {
+        searchedFrom = i + 1;
+        bang = text.indexOf('!', i + 1);
         while (skipAt < skip.length && skip[skipAt].end <= i) skipAt++;
         if (inside(skip, skipAt, i)) continue;
         if (text[i + 1] === '[') continue; // an image, not punctuation

@@ -93,16 +93,19 @@ function isModifier(text: string, sentence: BodySentence, to: number): boolean {
   return modifiesNext(text, sentence, to);
 }
 
+/** A gift phrase counts unless it names the writer's subject matter or is negated. */
+function giftCounts(note: Note, sentence: BodySentence, m: PhraseMatch, stems: ReadonlySet<string>): boolean {
+  return !isProtected(sentence, m.from, m.to, stems) && !isNegated(note.text, sentence, m.from, m.to);
+}
+
 /** The gift a sentence offers (for the message), or undefined. */
 export function findGift(note: Note, sentence: BodySentence, stems: ReadonlySet<string>): string | undefined {
-  const ok = (m: PhraseMatch) => !isProtected(sentence, m.from, m.to, stems) && !isNegated(note.text, sentence, m.from, m.to);
-  const text = (m: PhraseMatch) => note.text.slice(m.start, m.end);
   for (const m of findPhrases(sentence, GIFTS)) {
-    if (!isModifier(note.text, sentence, m.to) && ok(m)) return text(m);
+    if (!isModifier(note.text, sentence, m.to) && giftCounts(note, sentence, m, stems)) return note.text.slice(m.start, m.end);
   }
   for (const m of findPhrases(sentence, LITTLE_SOMETHING)) {
     const next = sentence.words[m.to]?.lower;
-    if ((next === undefined || LITTLE_SOMETHING_NEXT.has(next)) && ok(m)) return text(m);
+    if ((next === undefined || LITTLE_SOMETHING_NEXT.has(next)) && giftCounts(note, sentence, m, stems)) return note.text.slice(m.start, m.end);
   }
   const giving = findPhrases(sentence, GIVING).filter((m) => writerGives(sentence, m) && !isNegated(note.text, sentence, m.from, m.to));
   if (giving.length === 0) return undefined;

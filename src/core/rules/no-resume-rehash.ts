@@ -1,6 +1,6 @@
-import { defineRule } from '../rule';
+import { defineRule, type Report } from '../rule';
 import type { List, ListItem, Nodes } from 'mdast';
-import type { Note, Sentence } from '../note';
+import type { Note, Sentence, Word } from '../note';
 import { compileGroups, FIRST_PERSON, hasAny, matchAt, matchGroups, messageWords, quote, type PhraseGroup } from '../lexicon/tone-match';
 
 /**
@@ -120,9 +120,17 @@ export default defineRule<Options>(
     const minItems = options.minListItems ?? 4;
     const inLists = listSpans(note);
 
-    // 1. References to the résumé.
+    // One pass over the sentences. References (1) are reported as found; enumerations (3) and
+    // "N years" claims (4) are collected and reported after the lists (2), in that order.
+    const enumerations: Report[] = [];
+    const yearsClaims: Report[] = [];
+    let claims = 0;
+    let listAt = 0;
     for (const sentence of note.sentences) {
       const { first, last } = messageWords(note, sentence);
+      const words = sentence.words;
+
+      // 1. References to the résumé.
       for (const m of matchGroups(sentence, REFERENCE_PHRASES)) {
         if (m.from < first || m.to > last) continue;
         if (hasAny(sentence, DEFERRAL, m.to, Math.min(last, m.to + 3))) continue;
@@ -130,6 +138,41 @@ export default defineRule<Options>(
           start: m.start,
           end: m.end,
           message: `${quote(note.text.slice(m.start, m.end))} points back at your résumé; they have read it, so add something it does not say.`,
+        });
+      }
+
+      // The first-person subject ("I", "my") both 3 and 4 need, the first skills cue after it (3),
+      // and the "N years" claims after it (4).
+      let self = false;
+      let cue = -1;
+      for (let i = first; i < last; i++) {
+        const lower = words[i].lower;
+        if (self) {
+          if (cue === -1 && SKILL_CUES.has(lower)) cue = i;
+          if (isYearsClaim(note, sentence, i, first, last)) {
+            claims++;
+            if (claims > maxYears) {
+              const from = words[Math.max(first, i - 1)];
+              const to = words[Math.min(last - 1, i + 2)];
+              yearsClaims.push({
+                start: from.start,
+                end: to.end,
+                message: `This is "years of experience" claim number ${claims} (more than ${maxYears}); your résumé has the numbers, so use the note for what they cannot read there.`,
+              });
+            }
+          }
+        } else if (FIRST_PERSON_WORDS.has(lower)) self = true;
+      }
+
+      // 3. A sentence that enumerates skills (list items are judged as lists below).
+      while (listAt < inLists.length && inLists[listAt].end <= sentence.start) listAt++;
+      if (listAt < inLists.length && inLists[listAt].start <= sentence.start) continue;
+      const count = cue === -1 ? 0 : enumeratedSkills(note, words, cue, last, minItems);
+      if (count >= minItems) {
+        enumerations.push({
+          start: sentence.start,
+          end: sentence.end,
+          message: `This sentence lists ${count} skills, which your résumé already shows; pick the one that matters most to them and say why.`,
         });
       }
     }
@@ -142,45 +185,13 @@ export default defineRule<Options>(
         message: `This list repeats ${list.count} qualifications from your résumé; keep the one that answers what they said they need, and tie it to the conversation.`,
       });
     }
-
-    // 3. A sentence that enumerates skills (list items are judged as lists above).
-    let listAt = 0;
-    for (const sentence of note.sentences) {
-      while (listAt < inLists.length && inLists[listAt].end <= sentence.start) listAt++;
-      if (listAt < inLists.length && inLists[listAt].start <= sentence.start) continue;
-      const count = enumeratedSkills(note, sentence, minItems);
-      if (count >= minItems) {
-        report({
-          start: sentence.start,
-          end: sentence.end,
-          message: `This sentence lists ${count} skills, which your résumé already shows; pick the one that matters most to them and say why.`,
-        });
-      }
-    }
-
-    // 4. "N years" claims.
-    let claims = 0;
-    for (const sentence of note.sentences) {
-      const { first, last } = messageWords(note, sentence);
-      let self = false;
-      for (let i = first; i < last; i++) {
-        const claim = self && isYearsClaim(note, sentence, i, first, last);
-        if (FIRST_PERSON.has(sentence.words[i].lower)) self = true;
-        if (!claim) continue;
-        claims++;
-        if (claims > maxYears) {
-          const from = sentence.words[Math.max(first, i - 1)];
-          const to = sentence.words[Math.min(last - 1, i + 2)];
-          report({
-            start: from.start,
-            end: to.end,
-            message: `This is "years of experience" claim number ${claims} (more than ${maxYears}); your résumé has the numbers, so use the note for what they cannot read there.`,
-          });
-        }
-      }
-    }
+    for (const found of enumerations) report(found);
+    for (const found of yearsClaims) report(found);
   },
 );
+
+/** Read once: an imported binding is a property look-up each time it is used (in the tsx/CommonJS build). */
+const FIRST_PERSON_WORDS: ReadonlySet<string> = FIRST_PERSON;
 
 /** Word `i` is the number of an "N years" claim (the caller checks that the writer is the subject: I/my before it). */
 function isYearsClaim(note: Note, sentence: Sentence, i: number, first: number, last: number): boolean {
@@ -203,20 +214,8 @@ function isYearsClaim(note: Note, sentence: Sentence, i: number, first: number, 
   return YEARS_NEXT.has(next) || afterUnit === "'" || YEARS_BEFORE.has(prev) || (prev === 'a' && YEARS_BEFORE.has(prev2));
 }
 
-/** The number of short comma-separated items after a first-person skills cue; 0 when there is none. */
-function enumeratedSkills(note: Note, sentence: Sentence, minItems: number): number {
-  const { first, last } = messageWords(note, sentence);
-  const words = sentence.words;
-  let cue = -1;
-  let self = false;
-  for (let i = first; i < last; i++) {
-    if (self && SKILL_CUES.has(words[i].lower)) {
-      cue = i;
-      break;
-    }
-    if (FIRST_PERSON.has(words[i].lower)) self = true;
-  }
-  if (cue === -1) return 0;
+/** The number of short comma-separated items after the first-person skills cue at word `cue` (before word `last`). */
+function enumeratedSkills(note: Note, words: readonly Word[], cue: number, last: number, minItems: number): number {
   const rest = note.text.slice(words[cue].end, words[last - 1].end);
   if ((rest.match(/[,;]/g) ?? []).length < minItems - 2) return 0; // cheap bail-out
   const segments = rest.split(/[,;]/).map((s) => s.trim());

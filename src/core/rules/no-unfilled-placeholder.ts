@@ -54,17 +54,21 @@ interface Located extends Slot {
 
 function findAll(note: Note): Located[] {
   const nameWords = frontMatterNameWords(note);
-  const keep = (slot: Slot) => !((slot.kind === 'letters' || slot.kind === 'marker') && nameWords.has(slot.text));
   const found: Located[] = [];
   const seen = new Set<string>();
   for (const entry of note.frontMatterBlock.entries) {
     if (!SCANNED_KEYS.has(entry.key) || typeof entry.value !== 'string' || seen.has(entry.key)) continue;
     seen.add(entry.key);
-    for (const slot of findSlots(note.text, entry.valueSpan.start, entry.valueSpan.end)) if (keep(slot)) found.push({ ...slot, inKey: entry.key });
+    for (const slot of findSlots(note.text, entry.valueSpan.start, entry.valueSpan.end)) if (keep(slot, nameWords)) found.push({ ...slot, inKey: entry.key });
   }
   const bodyStart = Math.max(note.body.start, note.frontMatterBlock.span.end);
-  for (const slot of findSlots(note.text, bodyStart, note.text.length, skipSpans(note))) if (keep(slot)) found.push(slot);
+  for (const slot of findSlots(note.text, bodyStart, note.text.length, skipSpans(note))) if (keep(slot, nameWords)) found.push(slot);
   return found;
+}
+
+/** A slot, unless it is filler letters or a marker that the front matter uses as a name ("TK Maxwell"). */
+function keep(slot: Slot, nameWords: ReadonlySet<string>): boolean {
+  return !((slot.kind === 'letters' || slot.kind === 'marker') && nameWords.has(slot.text));
 }
 
 function within(slot: Span, span: Span | undefined): boolean {

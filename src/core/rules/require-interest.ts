@@ -100,7 +100,8 @@ function accepted(note: Note, sentence: BodySentence, m: PhraseMatch, inside = t
 
 /** Whether the sentence says the writer still wants the job. */
 export function expressesInterest(note: Note, sentence: BodySentence): boolean {
-  if (sentence.words.some((w) => FADING.has(w.lower))) return false;
+  const words = sentence.words;
+  for (let i = 0; i < words.length; i++) if (FADING.has(words[i].lower)) return false;
   for (const m of findPhrases(sentence, NEGATIVE_FORM)) {
     if (firstPersonBefore(sentence, m.from) && accepted(note, sentence, m, false)) return true;
   }

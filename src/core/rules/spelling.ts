@@ -1,7 +1,7 @@
 import { defineRule, type Fix, type RuleContext } from '../rule';
 import type { Span } from '../note';
 import { requestSpeller, DICTIONARY_LANGUAGES, type DictionaryLanguage } from '../spelling/dictionary';
-import { isAccepted, tokenOf, wordsOf } from '../spelling/words';
+import { isAccepted, PlainVerdicts, tokenOf, wordsOf } from '../spelling/words';
 
 interface Options {
   maxSuggestions: number;
@@ -41,29 +41,39 @@ export default defineRule<Options>(
     const speller = requestSpeller(languageOf(context));
     if (!speller) return; // still loading (or no loader): the editor lints again when it is ready
 
-    const accepted = acceptedWords(context);
+    // The note's own accepted words (front matter, word list) matter only for a word the dictionary
+    // rejects: built on the first such word.
+    let accepted: Set<string> | undefined;
     const withSuggestions = new Set<string>();
     const maxSuggestions = Number.isInteger(options.maxSuggestions) ? options.maxSuggestions : 20;
-    const verdicts = new Map<string, boolean>();
+    /** Verdicts with the note's words, for tokens the plain verdict rejects: [elsewhere, at a sentence start]. */
+    const verdicts = [new Map<string, boolean>(), new Map<string, boolean>()];
+    const plain = PlainVerdicts.of(speller);
     const spans = note.sourceSpans;
+    const text = note.text;
     let s = 0;
 
     for (const sentence of note.sentences) {
-      sentence.words.forEach((word, index) => {
+      const words = sentence.words;
+      for (let index = 0; index < words.length; index++) {
+        const word = words[index];
         while (s < spans.length && spans[s].end <= word.start) s += 1;
-        if (overlapsFrom(word, spans, s)) return; // a word cut from a URL, code or an address
-        const before = note.text[word.start - 1];
-        if (before === '@' || before === '#') return; // @handles and #tags
-        const token = tokenOf(word.text);
-        if (!token) return;
+        if (overlapsFrom(word, spans, s)) continue; // a word cut from a URL, code or an address
+        const before = text.charCodeAt(word.start - 1);
+        if (before === 0x40 /* @ */ || before === 0x23 /* # */) continue; // @handles and #tags
+        const record = plain.record(word.text);
+        const token = record ? record.token : tokenOf(word.text);
+        if (!token) continue;
         const sentenceInitial = index === 0;
-        const key = `${sentenceInitial ? '^' : ''}${token.text}`;
-        let ok = verdicts.get(key);
+        if (record ? plain.accepts(record, sentenceInitial) : plain.acceptsToken(token.text, sentenceInitial)) continue;
+        const noteVerdicts = verdicts[sentenceInitial ? 1 : 0];
+        let ok = noteVerdicts.get(token.text);
         if (ok === undefined) {
+          accepted ??= acceptedWords(context);
           ok = isAccepted(token.text, { speller, accepted, sentenceInitial });
-          verdicts.set(key, ok);
+          noteVerdicts.set(token.text, ok);
         }
-        if (ok) return;
+        if (ok) continue;
 
         const start = word.start + token.offset;
         const end = start + token.text.length;
@@ -71,7 +81,7 @@ export default defineRule<Options>(
         // Only suggestions this rule would itself accept in that place ("sm's" for "sms" would be checked as "sm").
         const acceptable = (suggestion: string) => {
           const t = tokenOf(suggestion);
-          return t !== undefined && t.offset === 0 && isAccepted(t.text, { speller, accepted, sentenceInitial });
+          return t !== undefined && t.offset === 0 && isAccepted(t.text, { speller, accepted: accepted!, sentenceInitial });
         };
         const suggestions = withSuggestions.has(token.text) ? speller.suggest(token.text).filter(acceptable).slice(0, 3) : [];
         const fixes: Fix[] = suggestions.map((suggestion) => ({
@@ -90,7 +100,7 @@ export default defineRule<Options>(
           expected: suggestions.length ? suggestions : undefined,
           fixes,
         });
-      });
+      }
     }
   },
 );

@@ -45,6 +45,82 @@ export function tokenOf(wordText: string): Token | undefined {
   return { text, offset: lead };
 }
 
+/**
+ * Words as long as this or shorter are remembered across notes (PlainVerdicts):
+ * a note's words are mostly the same few thousand, and a longer "word" is a
+ * pasted blob not worth keeping.
+ */
+const MAX_CACHED_LENGTH = 48;
+/** Entries per cache; past it the cache starts over (a long session with many names stays bounded). */
+const MAX_CACHE_ENTRIES = 20_000;
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
+/** What is remembered of a word as the parser hands it out: its token, and its plain verdicts (-1 not asked yet, 0 no, 1 yes). */
+interface WordRecord {
+  readonly token: Token | undefined;
+  elsewhere: number;
+  initial: number;
+}
+
+/** Per speller: its records. */
+const plainVerdicts = new WeakMap<Speller, PlainVerdicts>();
+
+/**
+ * What the spelling and capitalization rules need of each word, remembered per
+ * speller by the word's text: its token (`tokenOf`), and `isAccepted(token,
+ * { speller, accepted: ∅, sentenceInitial })`. A note's words are mostly the
+ * same few thousand, so one look-up per word replaces the token's pattern work
+ * and the dictionary's. Extra accepted words only ever turn a verdict to true
+ * (isAccepted is monotone in `accepted`), so a true verdict here holds for any
+ * word list, and only a false one needs `isAccepted` with the note's own list.
+ */
+export class PlainVerdicts {
+  private readonly records = new Map<string, WordRecord>();
+
+  private constructor(private readonly speller: Speller) {}
+
+  /** The verdicts of a speller (one object per speller, kept as long as it is). */
+  static of(speller: Speller): PlainVerdicts {
+    let verdicts = plainVerdicts.get(speller);
+    if (!verdicts) plainVerdicts.set(speller, (verdicts = new PlainVerdicts(speller)));
+    return verdicts;
+  }
+
+  /** The record of a word as written, or undefined for one too long to remember (then use tokenOf and acceptsToken). */
+  record(wordText: string): WordRecord | undefined {
+    if (wordText.length > MAX_CACHED_LENGTH) return undefined;
+    let record = this.records.get(wordText);
+    if (record === undefined) {
+      record = { token: tokenOf(wordText), elsewhere: -1, initial: -1 };
+      if (this.records.size >= MAX_CACHE_ENTRIES) this.records.clear();
+      this.records.set(wordText, record);
+    }
+    return record;
+  }
+
+  /** `tokenOf(wordText)`; the token returned may be shared: never mutate it. */
+  token(wordText: string): Token | undefined {
+    const record = this.record(wordText);
+    return record ? record.token : tokenOf(wordText);
+  }
+
+  /** The plain verdict on a record's token (which must be defined). */
+  accepts(record: WordRecord, sentenceInitial: boolean): boolean {
+    if (sentenceInitial) {
+      if (record.initial === -1) record.initial = this.acceptsToken(record.token!.text, true) ? 1 : 0;
+      return record.initial === 1;
+    }
+    if (record.elsewhere === -1) record.elsewhere = this.acceptsToken(record.token!.text, false) ? 1 : 0;
+    return record.elsewhere === 1;
+  }
+
+  /** The plain verdict on a token, not remembered. */
+  acceptsToken(token: string, sentenceInitial: boolean): boolean {
+    return isAccepted(token, { speller: this.speller, accepted: NO_WORDS, sentenceInitial });
+  }
+}
+
 /** Forms of "i" the capitalization rule reports; spelling leaves them alone. */
 const LOWERCASE_I = new Set(['i', "i'm", "i've", "i'd", "i'll"]);
 
