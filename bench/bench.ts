@@ -147,11 +147,17 @@ async function perNote(): Promise<void> {
   // Where our time goes: parsing into the Note model, then each rule on the parsed note.
   const parsed = texts.map(({ text }) => parseNote(text));
   const parseSamples: number[] = [];
+  // All rules at once on the parsed note (what a check costs beyond parsing), and analyze() with
+  // no rule at all (its own share, which every per-rule figure includes too).
+  const allRulesSamples: number[] = [];
+  const overheadSamples: number[] = [];
   const ruleSamples = new Map<string, number[]>(rules.map((r) => [r.meta.id, []]));
   const breakdownReps = quick ? 1 : 3;
   for (let rep = 0; rep < breakdownReps; rep++) {
     texts.forEach(({ text }, i) => {
       parseSamples.push(time(() => parseNote(text)));
+      allRulesSamples.push(time(() => analyze(parsed[i], { config, now: NOW })));
+      overheadSamples.push(time(() => analyze(parsed[i], { config, now: NOW, only: [] })));
       for (const rule of rules) {
         const only = [rule.meta.id];
         ruleSamples.get(rule.meta.id)!.push(time(() => analyze(parsed[i], { config, now: NOW, only })));
@@ -159,9 +165,11 @@ async function perNote(): Promise<void> {
     });
   }
   const parseStats = stats(parseSamples);
+  const overheadStats = stats(overheadSamples);
   const perRule = [...ruleSamples]
     .map(([rule, samples]) => ({ rule, ...stats(samples) }))
     .sort((a, b) => b.meanMs - a.meanMs);
+  const allRules = stats(allRulesSamples);
 
   // The workspace case (issue 5): 1,000 notes across 100 companies.
   const workspace = args.has('--no-workspace') ? undefined : await benchWorkspace({ edits: quick ? 60 : 300 });
@@ -176,6 +184,8 @@ async function perNote(): Promise<void> {
           dictionaryLoadMs: round(dictionaryLoadMs, 1),
           parseNote: parseStats,
           perRule: Object.fromEntries(perRule.map((r) => [r.rule, { p50Ms: r.p50Ms, meanMs: r.meanMs }])),
+          allRules: { p50Ms: allRules.p50Ms, meanMs: allRules.meanMs },
+          analyzeOverhead: { p50Ms: overheadStats.p50Ms, meanMs: overheadStats.meanMs },
           rounds,
           words: { min: words[0], median: percentile(words, 50), max: words[words.length - 1] },
           rules: rules.length,
@@ -207,6 +217,8 @@ async function perNote(): Promise<void> {
   out.push(`Inside note-coach: parsing (parseNote) p50 ${parseStats.p50Ms.toFixed(3)} ms; the slowest rules on a parsed note (ms per note):`);
   out.push(`  ${'rule'.padEnd(28)}${'p50'.padStart(9)}${'mean'.padStart(9)}`);
   for (const r of perRule.slice(0, 8)) out.push(`  ${r.rule.padEnd(28)}${r.p50Ms.toFixed(3).padStart(9)}${r.meanMs.toFixed(3).padStart(9)}`);
+  out.push(`  ${'all rules at once'.padEnd(28)}${allRules.p50Ms.toFixed(3).padStart(9)}${allRules.meanMs.toFixed(3).padStart(9)}`);
+  out.push(`  ${'(analyze() with no rule)'.padEnd(28)}${overheadStats.p50Ms.toFixed(3).padStart(9)}${overheadStats.meanMs.toFixed(3).padStart(9)}`);
   if (workspace) {
     out.push('');
     out.push(`Workspace: ${workspace.notes} notes across ${workspace.companies} companies`);

@@ -916,7 +916,8 @@ function findGreeting(paragraphs: Paragraph[]): Greeting | undefined {
   const salutation = { start: first.start, end: first.start + m[0].length, text: m[0] };
   // The greeting runs to the first comma, colon, dash or "!" (or the end of the line).
   const rest = line.slice(m[0].length);
-  const stop = rest.search(/[,:!;\u2014\u2013]|\s-\s|<!--/);
+  // (A colon ends it only before a space or the line end: "Dear Ana:" but not "Zo:ë".)
+  const stop = rest.search(/[,!;\u2014\u2013]|:(?=\s|$)|\s-\s|<!--/);
   const nameRaw = stop === -1 ? rest : rest.slice(0, stop);
   const greetingEnd = salutation.end + (stop === -1 ? rest.length : stop + (/[,:!;\u2014\u2013]/.test(rest[stop]) ? 1 : 0));
   const leading = nameRaw.length - nameRaw.trimStart().length;

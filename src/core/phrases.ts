@@ -13,6 +13,7 @@
  *   {a b|c}     alternatives of several words ("{let's|let us} meet"); `{…}?` optional
  */
 import type { Sentence, Span, Word } from './note';
+import { wordRecord } from './lexicon/word-records';
 
 export interface Token {
   alternatives: string[];
@@ -177,6 +178,32 @@ function matchSteps(steps: readonly Step[], t: number, ids: readonly number[], k
   return step.optional ? matchSteps(steps, t + 1, ids, keys, w) : -1;
 }
 
+/**
+ * A set of words (lower case) to test a sentence's words against by their ids,
+ * without hashing each word again: `has(ids[i])` with `ids = wordIdsOf(words)`.
+ * Its words get ids when it is made (make it a module constant), so every id
+ * it holds is below the size of its table.
+ */
+export class WordSet {
+  private readonly table: Uint8Array;
+
+  constructor(words: Iterable<string>) {
+    const ids = [...words].map(wordId);
+    this.table = new Uint8Array(vocabulary.size);
+    for (const id of ids) this.table[id] = 1;
+  }
+
+  /** Whether the word with this id is in the set (-1, a word no phrase or set names, never is). */
+  has(id: number): boolean {
+    return id >= 0 && this.table[id] === 1;
+  }
+}
+
+/** The words' ids (see WordSet), shared with the phrase matcher: read them, never change them. */
+export function wordIdsOf(words: readonly Word[]): readonly number[] {
+  return idsOf(infoOf(words));
+}
+
 /** Words as the matcher sees them: lower case, curly apostrophes folded, "n't" kept on its word. */
 export function wordKeys(words: readonly Word[]): string[] {
   return infoOf(words).keys;
@@ -215,10 +242,23 @@ function infoOf(words: readonly Word[]): WordsInfo {
   if (!info) {
     const keys = new Array<string>(words.length);
     const ids = new Array<number>(words.length);
+    const size = vocabulary.size;
     for (let i = 0; i < words.length; i++) {
-      const key = words[i].lower;
+      const word = words[i];
+      const key = word.lower;
       keys[i] = key;
-      ids[i] = vocabulary.get(key) ?? -1;
+      // By the word's text, whose record the spelling rules share (one hash of the text for all of them).
+      // (The same text may come with another `lower`: the body's sentences trim punctuation off it.)
+      const record = wordRecord(word.text);
+      if (record === undefined) ids[i] = vocabulary.get(key) ?? -1;
+      else {
+        if (record.idFor !== size || record.lower !== key) {
+          record.lower = key;
+          record.id = vocabulary.get(key) ?? -1;
+          record.idFor = size;
+        }
+        ids[i] = record.id;
+      }
     }
     info = { keys, ids, idsFor: vocabulary.size, startsFor: 0 };
     infoCache.set(words, info);

@@ -14,7 +14,7 @@
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze, applyEdits } from '../../src/core/index';
+import { analyze, applyEdits, parseNote } from '../../src/core/index';
 import { makeSetting } from '../support/arbitraries';
 import {
   checkAnalysis,
@@ -97,6 +97,13 @@ describe('regressions found by fuzzing', () => {
       assert.ok(finding, 'the missing sign-off is still reported');
       assert.deepEqual(finding.fixes, []);
     }
+  });
+
+  it('greeting-matches-recipient: a `to` with a colon inside a name ("Zo:ë") is greeted whole, not cut at the colon', () => {
+    const text = '---\nscenario: staff-thanks\nto: Zo:ë Whitcomb\n---\n\nDear Tぁ\n\n\nBest regards,\nSiobhán O\'Neill\n';
+    checkFixes(text, setting);
+    assert.equal(parseNote('Dear Zo:ë\n').greeting?.name?.text, 'Zo:ë');
+    assert.equal(parseNote('Dear Ana: thank you.\n').greeting?.name?.text, 'Ana');
   });
 
   it('fix-all: idempotent on a note whose fixes overlap', () => {

@@ -116,6 +116,8 @@ function collectBlockquotes(node: MdastRoot | MdastRoot['children'][number], bom
     if (s !== undefined && e !== undefined) spans.push({ start: s + bomLength, end: e + bomLength });
     return; // nested quotes lie inside this one
   }
+  // (A paragraph or heading holds only inline content: no quote inside.)
+  if (node.type === 'paragraph' || node.type === 'heading') return;
   if ('children' in node) for (const child of node.children) collectBlockquotes(child as MdastRoot['children'][number], bomLength, spans);
 }
 

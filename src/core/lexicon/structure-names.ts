@@ -10,8 +10,33 @@ const COMBINING_MARKS = /\p{M}+/gu;
 const INITIAL = /^\p{L}\.?$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 
+/**
+ * Remember a pure function of a string, for a bounded number of strings: the
+ * rules ask about the same front-matter values and greetings on every check of
+ * a note (the map starts over when full).
+ */
+function remembered<T>(compute: (value: string) => T, limit = 2000): (value: string) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    if (value.length > 256) return compute(value); // a pasted blob: not worth keeping
+    let out = cache.get(value);
+    if (out === undefined && !cache.has(value)) {
+      out = compute(value);
+      if (cache.size >= limit) cache.clear();
+      cache.set(value, out);
+    }
+    return out as T;
+  };
+}
+
 /** Lower case, accents removed (NFD), typographic apostrophes folded. */
 export function foldName(value: string): string {
+  return rememberedFoldName(value);
+}
+
+const rememberedFoldName = remembered(computeFoldName, 5000);
+
+function computeFoldName(value: string): string {
   return value
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
@@ -167,6 +192,18 @@ export interface PersonName {
 
 /** Split a name ("Dr. Ana-María Ruiz Jr.") into its title and name words; `ignore` lists folded words to leave out. */
 export function parsePersonName(value: string, ignore?: ReadonlySet<string>): PersonName {
+  // Remembered for the two ways it is asked (all words, or greeting fillers left out); a copy each time.
+  const name =
+    ignore === undefined ? rememberedName(value) : ignore === GREETING_FILLERS ? rememberedGreetedName(value) : computePersonName(value, ignore);
+  const copy: PersonName = { words: [...name.words], written: [...name.written], capitalized: name.capitalized };
+  if (name.title !== undefined) copy.title = name.title;
+  return copy;
+}
+
+const rememberedName = remembered((value) => computePersonName(value));
+const rememberedGreetedName = remembered((value) => computePersonName(value, GREETING_FILLERS));
+
+function computePersonName(value: string, ignore?: ReadonlySet<string>): PersonName {
   const result: PersonName = { words: [], written: [], capitalized: true };
   const parts = value.split(/[\s\u00a0]+/).filter(Boolean);
   for (const [i, raw] of parts.entries()) {
@@ -193,6 +230,12 @@ export function parsePersonName(value: string, ignore?: ReadonlySet<string>): Pe
 
 /** Whether a greeting's addressee is a group or a role, not a person ("Hiring Manager", "Fernleaf team", "all"). */
 export function isGenericAddressee(value: string): boolean {
+  return rememberedGeneric(value);
+}
+
+const rememberedGeneric = remembered(computeGenericAddressee);
+
+function computeGenericAddressee(value: string): boolean {
   const folded = foldName(value)
     .replace(/[^\p{L}\s'&/]/gu, ' ')
     .replace(/\s+/g, ' ')

@@ -303,5 +303,15 @@ export function findSlots(text: string, from: number, to: number, skip: readonly
 
 /** Whether a value (a name from the front matter, a greeting) is or contains a template slot. */
 export function containsSlot(value: string): boolean {
-  return findSlots(value, 0, value.length).length > 0;
+  // Asked about the same front-matter values and greetings on every check of a note: remembered (bounded).
+  if (value.length > 256) return findSlots(value, 0, value.length).length > 0;
+  let contains = slotValues.get(value);
+  if (contains === undefined) {
+    contains = findSlots(value, 0, value.length).length > 0;
+    if (slotValues.size >= 2000) slotValues.clear();
+    slotValues.set(value, contains);
+  }
+  return contains;
 }
+
+const slotValues = new Map<string, boolean>();

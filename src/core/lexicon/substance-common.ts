@@ -274,15 +274,21 @@ function cleanWords(words: readonly Word[]): readonly Word[] {
  */
 export function bodySentences(note: Note): readonly BodySentence[] {
   // Several rules ask for the same note in one analysis: compute once per Note object (notes are never mutated).
+  if (note === lastBodyNote) return lastBody!;
   let cached = bodyCache.get(note);
   if (!cached) {
     cached = computeBodySentences(note);
     bodyCache.set(note, cached);
   }
+  lastBodyNote = note;
+  lastBody = cached;
   return cached;
 }
 
 const bodyCache = new WeakMap<Note, readonly BodySentence[]>();
+/** The note asked about last (the rules of one analysis ask in turn), answered without the map. */
+let lastBodyNote: Note | undefined;
+let lastBody: readonly BodySentence[] | undefined;
 
 function computeBodySentences(note: Note): BodySentence[] {
   const from = note.greeting ? note.greeting.end : note.body.start;

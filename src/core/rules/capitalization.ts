@@ -37,6 +37,9 @@ export default defineRule(
     if (note.words.length === 0) return;
     const speller = requestSpeller(languageOf(context));
     const names = nameForms(context, speller);
+    // The first letters of the names: a word that starts with none of them is none of them.
+    const nameStarts: number[] = [];
+    for (const lower of names.keys()) nameStarts.push(lower.charCodeAt(0));
     const plain = speller && PlainVerdicts.of(speller);
     const { listLeads, quotes } = blockRanges(note);
     const spans = note.sourceSpans;
@@ -66,7 +69,7 @@ export default defineRule(
 
         // 1. A name from the front matter written lowercase ("thanks ana").
         // (Names are only known once the dictionary is, so `plain` is there when they are.)
-        const token = names.size ? plain!.token(word.text) : undefined;
+        const token = names.size && mayBeName(word.text, nameStarts) ? plain!.token(word.text) : undefined;
         // (The names' keys are lower case, so a token found among them is written lowercase.)
         const canonical = token && names.get(token.text);
         if (canonical && token.text === token.text.toLowerCase()) {
@@ -85,7 +88,7 @@ export default defineRule(
         // 2. The pronoun "i".
         const bare = folded.endsWith('.') ? folded.replace(/\.+$/, '') : folded;
         if (isEnumeration(text, word, bare)) continue;
-        if (LOWERCASE_I.has(bare)) {
+        if (bare.charCodeAt(0) === 0x69 /* i */ && LOWERCASE_I.has(bare)) {
           report({
             start: word.start,
             end: word.start + 1,
@@ -116,6 +119,17 @@ export default defineRule(
     }
   },
 );
+
+/**
+ * Whether a word can be a name whose lower-case form starts with one of `starts`. A word that
+ * opens with an ASCII letter or digit is its token's first character (tokenOf trims only
+ * leading punctuation), so it must be one of them; any other word is looked at in full.
+ */
+function mayBeName(text: string, starts: readonly number[]): boolean {
+  const c = text.charCodeAt(0);
+  const asciiAlnum = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return !asciiAlnum || starts.includes(c);
+}
 
 const TYPOGRAPHIC_APOSTROPHES = /[\u2018\u2019\u02bc]/g;
 
@@ -200,6 +214,8 @@ function blockRanges(note: Note): { listLeads: Span[]; quotes: Span[] } {
         if (first?.type === 'paragraph' && fs !== undefined && fe !== undefined) listLeads.push({ start: fs + note.bomLength, end: fe + note.bomLength });
       }
     }
+    // A paragraph or heading holds only inline content: no quote or list item inside.
+    if (node.type === 'paragraph' || node.type === 'heading') continue;
     const children = (node.children ?? []) as Node[];
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }

@@ -200,10 +200,19 @@ function compensationTerms(text: string, sentence: BodySentence, idioms: readonl
 /** Words of front-matter `role` and `company` that are compensation words: "Compensation Analyst", "Benefits Administrator". */
 function protectedWordsOf(note: Note): Set<string> {
   // Asked for every sentence: computed once per note.
-  const cached = protectedCache.get(note);
-  if (cached) return cached;
+  if (note === protectedNote) return protectedWords!;
+  let set = protectedCache.get(note);
+  if (!set) {
+    set = computeProtectedWords(note);
+    protectedCache.set(note, set);
+  }
+  protectedNote = note;
+  protectedWords = set;
+  return set;
+}
+
+function computeProtectedWords(note: Note): Set<string> {
   const set = new Set<string>();
-  protectedCache.set(note, set);
   for (const value of [note.frontMatter.role, note.frontMatter.company]) {
     if (!value) continue;
     for (const part of value.split(/\s+/)) {
@@ -215,6 +224,8 @@ function protectedWordsOf(note: Note): Set<string> {
 }
 
 const protectedCache = new WeakMap<Note, Set<string>>();
+let protectedNote: Note | undefined;
+let protectedWords: Set<string> | undefined;
 
 /**
  * Whether a frame match sits before the term (or around it), close enough to
@@ -253,8 +264,8 @@ function mentionsNonPayTopic(note: Note, sentence: BodySentence, term: Term, wor
 }
 
 /** "What does it pay?": the verb "pay" ending an asking clause, outside any idiom ("pay attention"). */
-function asksWhatItPays(sentence: BodySentence, idioms: readonly PhraseMatch[]): boolean {
-  return findPhrases(sentence, PAY_QUESTION).some((m) => {
+function asksWhatItPays(sentence: BodySentence, payQuestions: readonly PhraseMatch[], idioms: readonly PhraseMatch[]): boolean {
+  return payQuestions.some((m) => {
     if (idioms.some((i) => i.from < m.to && i.to > m.from)) return false;
     const next = sentence.words[m.to]?.lower;
     return next === undefined || FOLLOWERS.has(next);
@@ -263,11 +274,21 @@ function asksWhatItPays(sentence: BodySentence, idioms: readonly PhraseMatch[]):
 
 const FOR_YOU = 'what the company can do for you';
 
+/** Whether a word of the sentence can start a compensation noun (compensationTerms finds none otherwise). */
+function namesPay(sentence: BodySentence): boolean {
+  const words = sentence.words;
+  for (let i = 0; i < words.length; i++) if (TERMS_BY_FIRST.has(words[i].lower)) return true;
+  return false;
+}
+
 /** What the sentence raises about pay (for the message), or undefined. */
 export function findCompensationTalk(note: Note, sentence: BodySentence): string | undefined {
   if (findPhrases(sentence, FOR_ME).length) return FOR_YOU;
+  // Most sentences neither ask what the job pays nor name any pay: then there is nothing more to look at.
+  const payQuestions = findPhrases(sentence, PAY_QUESTION);
+  if (payQuestions.length === 0 && !namesPay(sentence)) return undefined;
   const idioms = findPhrases(sentence, IDIOMS);
-  if (asksWhatItPays(sentence, idioms)) return 'what the job pays';
+  if (asksWhatItPays(sentence, payQuestions, idioms)) return 'what the job pays';
   const terms = compensationTerms(note.text, sentence, idioms, protectedWordsOf(note));
   if (terms.length === 0) return undefined;
   const asking = findPhrases(sentence, ASKING).filter((m) => !isNegated(note.text, sentence, m.from, m.to));

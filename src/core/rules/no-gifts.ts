@@ -83,6 +83,18 @@ function protectedStems(note: Note): Set<string> {
   return set;
 }
 
+/** protectedStems of the note asked about last. */
+let stemsNote: Note | undefined;
+let stemsOfNote: Set<string> | undefined;
+
+function protectedStemsOf(note: Note): ReadonlySet<string> {
+  if (note !== stemsNote) {
+    stemsOfNote = protectedStems(note);
+    stemsNote = note;
+  }
+  return stemsOfNote!;
+}
+
 function isProtected(sentence: BodySentence, from: number, to: number, stems: ReadonlySet<string>): boolean {
   for (let i = from; i < to; i++) if (stems.has(stem(sentence.words[i].lower))) return true;
   return false;
@@ -94,12 +106,12 @@ function isModifier(text: string, sentence: BodySentence, to: number): boolean {
 }
 
 /** A gift phrase counts unless it names the writer's subject matter or is negated. */
-function giftCounts(note: Note, sentence: BodySentence, m: PhraseMatch, stems: ReadonlySet<string>): boolean {
-  return !isProtected(sentence, m.from, m.to, stems) && !isNegated(note.text, sentence, m.from, m.to);
+function giftCounts(note: Note, sentence: BodySentence, m: PhraseMatch, stems: ReadonlySet<string> | undefined): boolean {
+  return !isProtected(sentence, m.from, m.to, stems ?? protectedStemsOf(note)) && !isNegated(note.text, sentence, m.from, m.to);
 }
 
 /** The gift a sentence offers (for the message), or undefined. */
-export function findGift(note: Note, sentence: BodySentence, stems: ReadonlySet<string>): string | undefined {
+export function findGift(note: Note, sentence: BodySentence, stems?: ReadonlySet<string>): string | undefined {
   for (const m of findPhrases(sentence, GIFTS)) {
     if (!isModifier(note.text, sentence, m.to) && giftCounts(note, sentence, m, stems)) return note.text.slice(m.start, m.end);
   }
@@ -116,7 +128,7 @@ export function findGift(note: Note, sentence: BodySentence, stems: ReadonlySet<
   }
   for (let i = 0; i < sentence.words.length; i++) {
     if (!near[i] || !GIFTABLE.has(sentence.words[i].lower)) continue;
-    if (isModifier(note.text, sentence, i + 1) || isProtected(sentence, i, i + 1, stems)) continue;
+    if (isModifier(note.text, sentence, i + 1) || isProtected(sentence, i, i + 1, stems ?? protectedStemsOf(note))) continue;
     return sentence.words[i].text;
   }
   return undefined;
@@ -132,9 +144,9 @@ export default defineRule(
     sources: ['002'],
   },
   ({ note, report }) => {
-    const stems = protectedStems(note);
     for (const sentence of bodySentences(note)) {
-      const gift = findGift(note, sentence, stems);
+      // (The front matter's stems are worked out only for a sentence that names a gift.)
+      const gift = findGift(note, sentence);
       if (!gift) continue;
       report({
         start: sentence.start,

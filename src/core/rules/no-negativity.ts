@@ -16,6 +16,7 @@ import {
   type CompiledGroups,
   type PhraseGroup,
 } from '../lexicon/tone-match';
+import { WordSet, wordIdsOf } from '../phrases';
 
 /**
  * Running people down: a past employer, their hiring process, HR or the
@@ -149,7 +150,13 @@ const PREDICATES: Record<'adjective' | 'neglect' | 'conduct' | 'inferior', Phras
 };
 
 /** Sympathy: the writer is commiserating, not complaining. */
-const SYMPATHY: ReadonlySet<string> = new Set(['sorry', 'sympathize', 'sympathise', 'condolences']);
+const SYMPATHY_IDS = new WordSet(['sorry', 'sympathize', 'sympathise', 'condolences']);
+
+/** Whether a word among `[from, to)` is in the set (by word ids: see WordSet). */
+function hasAnyId(ids: readonly number[], set: WordSet, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (set.has(ids[i])) return true;
+  return false;
+}
 
 /** The reader's own words about their situation. */
 const ATTRIBUTION = compileGroups([
@@ -193,7 +200,7 @@ export default defineRule(
     for (const sentence of note.sentences) {
       const { first, last } = messageWords(note, sentence);
       if (first >= last) continue;
-      if (hasAny(sentence, SYMPATHY, first, last)) continue;
+      if (hasAnyId(wordIdsOf(sentence.words), SYMPATHY_IDS, first, last)) continue;
       let attributed: boolean | undefined;
       for (const target of matchGroups(sentence, TARGET_PHRASES)) {
         const group = target.group;

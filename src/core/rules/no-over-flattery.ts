@@ -110,7 +110,8 @@ export default defineRule<Options>(
   ({ note, options, report }) => {
     const minSentences = options.minSentences ?? 2;
     const minPerSentence = options.minPerSentence ?? 3;
-    const targets = new Set([...TARGET_NOUNS, ...SECOND_PERSON, ...nameWords(note.frontMatter.company), ...nameWords(note.frontMatter.to)]);
+    // Built on the first sentence that needs it (most notes flatter no one).
+    let targets: ReadonlySet<string> | undefined;
     const found: Flattery[] = [];
     for (const sentence of note.sentences) {
       const { first, last } = messageWords(note, sentence);
@@ -124,7 +125,9 @@ export default defineRule<Options>(
         }
         return true;
       });
-      if (matches.length === 0 || !hasAny(sentence, targets, first, last)) continue;
+      if (matches.length === 0) continue;
+      targets ??= new Set([...TARGET_NOUNS, ...SECOND_PERSON, ...nameWords(note.frontMatter.company), ...nameWords(note.frontMatter.to)]);
+      if (!hasAny(sentence, targets, first, last)) continue;
       found.push({ sentence, matches });
     }
     const piledUp = found.length >= minSentences;

@@ -2,6 +2,7 @@ import { defineRule, type Report } from '../rule';
 import type { List, ListItem, Nodes } from 'mdast';
 import type { Note, Sentence, Word } from '../note';
 import { compileGroups, FIRST_PERSON, hasAny, matchAt, matchGroups, messageWords, quote, type PhraseGroup } from '../lexicon/tone-match';
+import { WordSet, wordIdsOf } from '../phrases';
 
 /**
  * A note that restates the résumé. Four signals, each reported on its own:
@@ -118,7 +119,8 @@ export default defineRule<Options>(
   ({ note, options, report }) => {
     const maxYears = options.maxYearsClaims ?? 1;
     const minItems = options.minListItems ?? 4;
-    const inLists = listSpans(note);
+    const lists = listsOf(note);
+    const inLists = listSpans(note, lists);
 
     // One pass over the sentences. References (1) are reported as found; enumerations (3) and
     // "N years" claims (4) are collected and reported after the lists (2), in that order.
@@ -145,11 +147,12 @@ export default defineRule<Options>(
       // and the "N years" claims after it (4).
       let self = false;
       let cue = -1;
+      const ids = wordIdsOf(words);
       for (let i = first; i < last; i++) {
-        const lower = words[i].lower;
+        const id = ids[i];
         if (self) {
-          if (cue === -1 && SKILL_CUES.has(lower)) cue = i;
-          if (isYearsClaim(note, sentence, i, first, last)) {
+          if (cue === -1 && SKILL_CUE_IDS.has(id)) cue = i;
+          if ((MAYBE_NUMBER.has(id) || startsWithDigitOrPlus(words[i].lower)) && isYearsClaim(note, sentence, i, first, last)) {
             claims++;
             if (claims > maxYears) {
               const from = words[Math.max(first, i - 1)];
@@ -161,7 +164,7 @@ export default defineRule<Options>(
               });
             }
           }
-        } else if (FIRST_PERSON_WORDS.has(lower)) self = true;
+        } else if (FIRST_PERSON_IDS.has(id)) self = true;
       }
 
       // 3. A sentence that enumerates skills (list items are judged as lists below).
@@ -178,7 +181,7 @@ export default defineRule<Options>(
     }
 
     // 2. Bulleted lists of qualifications.
-    for (const list of qualificationLists(note, minItems)) {
+    for (const list of qualificationLists(note, lists, minItems)) {
       report({
         start: list.start,
         end: list.end,
@@ -190,8 +193,16 @@ export default defineRule<Options>(
   },
 );
 
-/** Read once: an imported binding is a property look-up each time it is used (in the tsx/CommonJS build). */
-const FIRST_PERSON_WORDS: ReadonlySet<string> = FIRST_PERSON;
+/** The word sets the per-word loop tests, by word id (see WordSet: no hashing of each word again). */
+const FIRST_PERSON_IDS = new WordSet(FIRST_PERSON);
+const SKILL_CUE_IDS = new WordSet(SKILL_CUES);
+const MAYBE_NUMBER = new WordSet(NUMBER_WORDS);
+
+/** isYearsClaim's own first test, besides NUMBER_WORDS: a digit first, or "-plus" at the end. */
+function startsWithDigitOrPlus(lower: string): boolean {
+  const code = lower.charCodeAt(0);
+  return (code >= 48 && code <= 57) || lower.endsWith('-plus');
+}
 
 /** Word `i` is the number of an "N years" claim (the caller checks that the writer is the subject: I/my before it). */
 function isYearsClaim(note: Note, sentence: Sentence, i: number, first: number, last: number): boolean {
@@ -237,21 +248,28 @@ interface FoundList {
   count: number;
 }
 
-/** Spans of every Markdown list in the body. */
-function listSpans(note: Note): { start: number; end: number }[] {
+/** Every Markdown list in the body with the block before it, in document order. */
+function listsOf(note: Note): { list: List; leadIn: Nodes | undefined }[] {
+  const lists: { list: List; leadIn: Nodes | undefined }[] = [];
+  walkLists(note.tree, lists);
+  return lists;
+}
+
+/** Spans of the lists. */
+function listSpans(note: Note, lists: readonly { list: List }[]): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
-  walkLists(note.tree, (list) => {
+  for (const { list } of lists) {
     const s = list.position?.start.offset;
     const e = list.position?.end.offset;
     if (s !== undefined && e !== undefined) spans.push({ start: s + note.bomLength, end: e + note.bomLength });
-  });
+  }
   return spans;
 }
 
-function qualificationLists(note: Note, minItems: number): FoundList[] {
+function qualificationLists(note: Note, lists: readonly { list: List; leadIn: Nodes | undefined }[], minItems: number): FoundList[] {
   const found: FoundList[] = [];
-  walkLists(note.tree, (list, leadIn) => {
-    if (list.children.length < minItems) return;
+  for (const { list, leadIn } of lists) {
+    if (list.children.length < minItems) continue;
     const lead = leadIn ? leadInText(note, leadIn) : '';
     const skillsLead = lead.trimEnd().endsWith(':') && lead.toLowerCase().split(/[^\p{L}]+/u).some((w) => LEAD_IN.has(w));
     let count = 0;
@@ -267,7 +285,7 @@ function qualificationLists(note: Note, minItems: number): FoundList[] {
       const e = list.position!.end.offset! + note.bomLength;
       found.push({ start: s, end: e, count });
     }
-  });
+  }
   return found;
 }
 
@@ -298,13 +316,26 @@ function leadInText(note: Note, node: Nodes): string {
   return note.text.slice(s + note.bomLength, e + note.bomLength);
 }
 
-/** Visit top-level and nested lists with the block right before each (its lead-in). */
-function walkLists(node: Nodes, visit: (list: List, leadIn: Nodes | undefined) => void): void {
-  if (!('children' in node)) return;
-  const children = node.children as Nodes[];
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i];
-    if (child.type === 'list') visit(child, children[i - 1]);
-    walkLists(child, visit);
+/**
+ * Collect top-level and nested lists with the block right before each (its lead-in), in
+ * document order. Iterative: 10,000 nested `>` must not overflow the stack.
+ */
+function walkLists(root: Nodes, out: { list: List; leadIn: Nodes | undefined }[]): void {
+  const stack: { children: Nodes[]; at: number }[] = [];
+  const enter = (node: Nodes) => {
+    // A paragraph or heading holds only inline content, never a list: not worth descending into.
+    if ('children' in node && node.type !== 'paragraph' && node.type !== 'heading') stack.push({ children: node.children as Nodes[], at: 0 });
+  };
+  enter(root);
+  while (stack.length) {
+    const frame = stack[stack.length - 1];
+    if (frame.at >= frame.children.length) {
+      stack.pop();
+      continue;
+    }
+    const i = frame.at++;
+    const child = frame.children[i];
+    if (child.type === 'list') out.push({ list: child, leadIn: frame.children[i - 1] });
+    enter(child);
   }
 }

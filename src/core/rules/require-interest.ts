@@ -1,5 +1,5 @@
 import type { Note } from '../note';
-import { findPhrases, type PhraseMatch } from '../phrases';
+import { findPhrases, WordSet, wordIdsOf, type PhraseMatch } from '../phrases';
 import { defineRule } from '../rule';
 import { insertParagraph, interestText, sectionFix } from '../sections';
 import { bodySentences, byParagraph, isNegated, type BodySentence } from '../lexicon/substance-common';
@@ -53,6 +53,8 @@ const NEGATIVE_FORM = ["can't|cannot wait", "couldn't|could not? be more|happier
 /** Interest that is being withdrawn or has faded. */
 const FADING = new Set(['faded', 'fading', 'waned', 'waning', 'cooled', 'diminished', 'decreased', 'lost', 'withdraw', 'withdrawing', 'withdrew', 'reconsidering', 'declining', 'decline']);
 
+const FADING_IDS = new WordSet(FADING);
+
 const FIRST_PERSON = new Set(['i', "i'm", "i've", "i'd", "i'll", 'me', 'myself', 'im']);
 const OTHER_PERSON = new Set([
   'you', "you're", "you've", "you'd", "you'll", 'he', "he's", 'she', "she's", 'they', "they're", "they've", 'it', "it's", 'team', 'everyone', 'everybody', 'candidates', 'people', 'company',
@@ -100,8 +102,8 @@ function accepted(note: Note, sentence: BodySentence, m: PhraseMatch, inside = t
 
 /** Whether the sentence says the writer still wants the job. */
 export function expressesInterest(note: Note, sentence: BodySentence): boolean {
-  const words = sentence.words;
-  for (let i = 0; i < words.length; i++) if (FADING.has(words[i].lower)) return false;
+  const ids = wordIdsOf(sentence.words);
+  for (let i = 0; i < ids.length; i++) if (FADING_IDS.has(ids[i])) return false;
   for (const m of findPhrases(sentence, NEGATIVE_FORM)) {
     if (firstPersonBefore(sentence, m.from) && accepted(note, sentence, m, false)) return true;
   }

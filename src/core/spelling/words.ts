@@ -4,6 +4,7 @@
  */
 import { EXTRA_WORDS, HYPHEN_PREFIXES, KNOWN_MISSPELLINGS } from './vocabulary';
 import type { Speller } from './speller';
+import { wordRecord, type WordRecord } from '../lexicon/word-records';
 
 /** The part of a word to check, with its offsets inside the word's text. */
 export interface Token {
@@ -45,38 +46,26 @@ export function tokenOf(wordText: string): Token | undefined {
   return { text, offset: lead };
 }
 
-/**
- * Words as long as this or shorter are remembered across notes (PlainVerdicts):
- * a note's words are mostly the same few thousand, and a longer "word" is a
- * pasted blob not worth keeping.
- */
-const MAX_CACHED_LENGTH = 48;
-/** Entries per cache; past it the cache starts over (a long session with many names stays bounded). */
-const MAX_CACHE_ENTRIES = 20_000;
-
 const NO_WORDS: ReadonlySet<string> = new Set();
 
-/** What is remembered of a word as the parser hands it out: its token, and its plain verdicts (-1 not asked yet, 0 no, 1 yes). */
-interface WordRecord {
-  readonly token: Token | undefined;
-  elsewhere: number;
-  initial: number;
-}
+let verdictSerials = 0;
 
-/** Per speller: its records. */
+/** Per speller: its verdicts. */
 const plainVerdicts = new WeakMap<Speller, PlainVerdicts>();
 
 /**
- * What the spelling and capitalization rules need of each word, remembered per
- * speller by the word's text: its token (`tokenOf`), and `isAccepted(token,
- * { speller, accepted: ∅, sentenceInitial })`. A note's words are mostly the
- * same few thousand, so one look-up per word replaces the token's pattern work
- * and the dictionary's. Extra accepted words only ever turn a verdict to true
- * (isAccepted is monotone in `accepted`), so a true verdict here holds for any
- * word list, and only a false one needs `isAccepted` with the note's own list.
+ * What the spelling and capitalization rules need of each word, remembered by
+ * the word's text (lexicon/word-records.ts): its token (`tokenOf`), and
+ * `isAccepted(token, { speller, accepted: ∅, sentenceInitial })` for one
+ * speller. A note's words are mostly the same few thousand, so one look-up per
+ * word replaces the token's pattern work and the dictionary's. Extra accepted
+ * words only ever turn a verdict to true (isAccepted is monotone in `accepted`),
+ * so a true verdict here holds for any word list, and only a false one needs
+ * `isAccepted` with the note's own list.
  */
 export class PlainVerdicts {
-  private readonly records = new Map<string, WordRecord>();
+  /** Which verdicts a record holds (a number, so records never keep an unloaded speller alive). */
+  private readonly serial = ++verdictSerials;
 
   private constructor(private readonly speller: Speller) {}
 
@@ -87,14 +76,12 @@ export class PlainVerdicts {
     return verdicts;
   }
 
-  /** The record of a word as written, or undefined for one too long to remember (then use tokenOf and acceptsToken). */
+  /** The record of a word as written, with its token; undefined for one too long to remember (then use tokenOf and acceptsToken). */
   record(wordText: string): WordRecord | undefined {
-    if (wordText.length > MAX_CACHED_LENGTH) return undefined;
-    let record = this.records.get(wordText);
-    if (record === undefined) {
-      record = { token: tokenOf(wordText), elsewhere: -1, initial: -1 };
-      if (this.records.size >= MAX_CACHE_ENTRIES) this.records.clear();
-      this.records.set(wordText, record);
+    const record = wordRecord(wordText);
+    if (record !== undefined && !record.tokenKnown) {
+      record.token = tokenOf(wordText);
+      record.tokenKnown = true;
     }
     return record;
   }
@@ -107,6 +94,12 @@ export class PlainVerdicts {
 
   /** The plain verdict on a record's token (which must be defined). */
   accepts(record: WordRecord, sentenceInitial: boolean): boolean {
+    if (record.verdictsOf !== this.serial) {
+      // Verdicts of another speller (the other language): start over for this one.
+      record.verdictsOf = this.serial;
+      record.elsewhere = -1;
+      record.initial = -1;
+    }
     if (sentenceInitial) {
       if (record.initial === -1) record.initial = this.acceptsToken(record.token!.text, true) ? 1 : 0;
       return record.initial === 1;
