@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { analyze, defaults, NoteIndex } from '../src/core/index';
 import { loadDictionary } from '../src/core/spelling/dictionary';
 import { registerNodeDictionaryLoader } from '../src/node/dictionary';
+import { prng } from './generate';
 
 const NOW = new Date(2026, 2, 2, 12, 0, 0);
 const WORKSPACE_RULES = ['no-duplicate-note', 'no-wrong-company', 'no-wrong-recipient'];
@@ -48,17 +49,6 @@ export interface WorkspaceBenchResult {
 
 // ---------------------------------------------------------------------------
 // Generated notes (deterministic)
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rng = () => number;
 const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)];

@@ -26,6 +26,7 @@ import { tame } from '../../src/core/parse';
 import { decodeNote } from '../../src/cli/files';
 import { checkAnalysis, checkCli, checkFixes, checkModel, checkSections, runCli } from '../support/properties';
 import { makeSetting } from '../support/arbitraries';
+import { prng } from '../../bench/generate';
 
 const NOW = new Date(2026, 2, 2, 12, 0, 0);
 const PER_TEST_TIMEOUT = 30000;
@@ -37,18 +38,6 @@ const SIGN_OFF = '\n\nBest regards,\nSam Patel\n';
 const PARAGRAPH =
   'Thank you for walking me through the pipeline migration on Tuesday. I keep thinking about the replay tool you described, ' +
   'and I would be glad to help the team finish it. What is the salary range for this role?';
-
-/** A seeded pseudo-random generator (mulberry32), so the "random" inputs are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function timed(name: string, text: string): Analysis {
   const started = performance.now();
@@ -121,7 +110,7 @@ describe('hostile input', function () {
   });
 
   describe('binary and control characters', () => {
-    const rnd = random(7);
+    const rnd = prng(7);
     const bytes = Buffer.alloc(64 * 1024);
     for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rnd() * 256);
     bytes[100] = 0; // certainly a NUL near the start
@@ -260,7 +249,7 @@ describe('hostile input', function () {
     });
 
     it('5,000 distinct 30-letter nonsense words (the spelling rule looks up suggestions for a few)', () => {
-      const rnd = random(11);
+      const rnd = prng(11);
       const words = Array.from({ length: 5000 }, () => Array.from({ length: 30 }, () => String.fromCharCode(97 + Math.floor(rnd() * 26))).join(''));
       const analysis = timed('5,000 nonsense words', `${FRONT}${GREETING}${words.join(' ')}.${SIGN_OFF}`);
       assertSane(analysis, 'nonsense words');
@@ -400,7 +389,7 @@ describe('the CLI on hostile files', function () {
   const good = `${FRONT}${GREETING}${PARAGRAPH}${SIGN_OFF}`;
 
   function files(): { good: string; binary: string; gone: string } {
-    const rnd = random(3);
+    const rnd = prng(3);
     const bytes = Buffer.alloc(4096);
     for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(rnd() * 256);
     bytes[10] = 0;
