@@ -21,8 +21,10 @@ export class NoteCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly linter: Linter) {}
 
   async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const version = document.version;
     const analysis = await this.linter.analysisFor(document);
-    if (!analysis) return [];
+    // Every edit below is offsets into one version of the text: offer nothing if the text moved on meanwhile.
+    if (!analysis || analysis.version !== version || document.version !== version) return [];
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
     const actions: vscode.CodeAction[] = [];
 
