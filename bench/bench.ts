@@ -13,7 +13,7 @@
  * take turns on each note in rotating order, so drift in CPU speed or GC
  * pressure falls on all of them alike.
  */
-import { benchWorkspace } from './workspace';
+import { benchWorkspace, percentile } from './workspace';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -54,14 +54,6 @@ function tools(config: ResolvedConfig): Record<string, Tool> {
     markdownlint: (text) => markdownlint({ strings: { note: text } }),
     'remark-parse': (text) => remark.parse(text),
   };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const rank = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
 }
 
 function stats(samples: number[]): Stats {

@@ -235,7 +235,8 @@ export function generateWorkspace(seed = 20260302, companies = 100, total = 1000
 // ---------------------------------------------------------------------------
 // Timing
 
-function percentile(sorted: readonly number[], p: number): number {
+/** The p-th percentile of sorted samples, interpolated. */
+export function percentile(sorted: readonly number[], p: number): number {
   if (!sorted.length) return NaN;
   const rank = (p / 100) * (sorted.length - 1);
   const lo = Math.floor(rank);

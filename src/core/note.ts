@@ -160,6 +160,8 @@ export interface Note {
   sourceSpans: Span[];
   /** Blocks too large to split into sentences; the prose rules did not see them. */
   skippedProse: Span[];
+  /** Whether paragraphs were split into sentences and words (not for a note parsed light, above its size limit). */
+  prose: boolean;
   /** The Markdown tree (positions are offsets into the BOM-less text; add `bomLength`). */
   tree: MdastRoot;
   bomLength: number;

@@ -143,6 +143,7 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
     comments,
     sourceSpans,
     skippedProse,
+    prose: options.prose !== false,
     tree,
     bomLength,
   };

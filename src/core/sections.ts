@@ -164,6 +164,13 @@ function isUnclosed(text: string, block: Block): boolean {
   return false;
 }
 
+/** Whether the note ends inside a block that never closes (a fence, a comment, `<pre>`…): text added at the end would join it. */
+export function endsInsideOpenBlock(note: Note): boolean {
+  const blocks = topBlocks(note);
+  const last = blocks[blocks.length - 1];
+  return last !== undefined && isUnclosed(note.text, last);
+}
+
 /**
  * Where a section goes "before" the line at `offset` (the sign-off): before that line when it is
  * in a plain top-level paragraph (the paragraph is split there), else before the whole top-level

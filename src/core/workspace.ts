@@ -15,23 +15,12 @@ import { parseNote } from './parse';
 import type { Note } from './note';
 import type { WorkspaceNote } from './rule';
 
-/** Models parsed without the sentence split because their text was above the size limit. */
-const lightModels = new WeakSet<Note>();
-
 /**
  * The model `analyze` works on: above `maxFileSize` characters, parsed without
  * the sentence split (only the cheap rules run on it); else the full model.
  */
 export function parseForSize(text: string, maxFileSize: number): Note {
-  if (text.length <= maxFileSize) return parseNote(text);
-  const note = parseNote(text, { prose: false });
-  lightModels.add(note);
-  return note;
-}
-
-/** Whether `note` came from `parseForSize` above the limit (no sentences, words or skipped blocks). */
-export function isLightModel(note: Note): boolean {
-  return lightModels.has(note);
+  return parseNote(text, { prose: text.length <= maxFileSize });
 }
 
 /** Models parsed again for another size limit than the one they were parsed for, per model. */
@@ -43,10 +32,10 @@ const resized = new WeakMap<Note, Note>();
  * else parsed again (once per model and mode).
  */
 export function modelForSize(note: Note, maxFileSize: number): Note {
-  const light = note.text.length > maxFileSize;
-  if (lightModels.has(note) === light) return note;
+  const prose = note.text.length <= maxFileSize;
+  if (note.prose === prose) return note;
   const cached = resized.get(note);
-  if (cached && lightModels.has(cached) === light) return cached;
+  if (cached?.prose === prose) return cached;
   const model = parseForSize(note.text, maxFileSize);
   resized.set(note, model);
   return model;
@@ -96,7 +85,7 @@ export class NoteIndex {
   set(file: string, text: string, options: Note | SetOptions = {}): IndexedNote {
     const { note, maxFileSize = Infinity } = 'text' in options ? { note: options } : options;
     const old = this.notes.get(file);
-    if (old && old.text === text && !note && isLightModel(old.note) === text.length > maxFileSize) return old;
+    if (old && old.text === text && !note && old.note.prose === text.length <= maxFileSize) return old;
     const model = note ?? parseForSize(text, maxFileSize);
     const entry: IndexedNote = { file, note: model, text, companyKey: companyKey(model.frontMatter.company) };
     if (old) this.unlink(old);

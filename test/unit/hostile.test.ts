@@ -286,17 +286,15 @@ describe('personalized sections in hostile places', () => {
 
   // Each: the sections come out as paragraphs of their own, before any sign-off, nothing else
   // changes (checkSections); and every fix of every finding applies and clears its finding
-  // (checkFixes), unless marked `false`.
-  const cases: [string, string, boolean?][] = [
+  // (checkFixes).
+  const cases: [string, string][] = [
     // Found by fuzzing: inserted before the "sign-off", the section became code.
     ['a "sign-off" inside an unclosed code fence', '---\n---\n\nDear Ana,\n\nWhat is the salary range for this role?\n\n```\n\n\nBest regards,\nAna Ruiz'],
     // Found by fuzzing: added at the end, the section became part of the comment.
     ['a note that ends in an unclosed comment', '---\n---\n\nTo whom it may concern,\n\nWhat is the salary range for this role?\n\n<!-- Dear Zoë,'],
     ['a "sign-off" in an indented code block', 'Dear Ana,\n\nThank you for the tour.\n\n    Best regards,\n    Sam Patel\n'],
     ['a sign-off inside a comment of several lines', 'Dear Ana,\n\nThank you for the tour.\n\n<!--\nBest regards,\nSam Patel\n'],
-    // (require-sign-off still offers "Add a sign-off" here, which then does not end the note: its check for a note
-    // that ends inside an open block knows fences and comments only.)
-    ['an unclosed <pre> at the end', 'Dear Ana,\n\nThank you for the tour.\n\n<pre>\nthe schedule\n', false],
+    ['an unclosed <pre> at the end', 'Dear Ana,\n\nThank you for the tour.\n\n<pre>\nthe schedule\n'],
     ['an unclosed ~~~~ fence with a shorter fence inside', 'Dear Ana,\n\nThank you for the tour.\n\n~~~~\nnotes\n~~~\n'],
     ['an indented unclosed comment that interrupts a paragraph', 'Dear Ana,\n\nThank you for the tour.\n  <!-- to do: the Reno pilot\n\nBest regards,\nSam Patel\n'],
     ['a sign-off that is a lazy line of a list item', 'Dear Ana,\n\n- Thank you for the tour.\nBest regards,\nSam Patel\n'],
@@ -306,10 +304,10 @@ describe('personalized sections in hostile places', () => {
     ['front matter and nothing else', '---\nto: Ana Ruiz\n---'],
     ['a vertical tab for a body', '\u000b'],
   ];
-  for (const [name, text, fixes = true] of cases) {
+  for (const [name, text] of cases) {
     it(name, () => {
       checkSections(text);
-      if (fixes) checkFixes(text, setting);
+      checkFixes(text, setting);
     });
   }
 

@@ -1,6 +1,6 @@
 import type { Note, Span } from '../note';
 import { defineRule, type Fix } from '../rule';
-import { insertParagraph, signOffText } from '../sections';
+import { endsInsideOpenBlock, insertParagraph, signOffText } from '../sections';
 import { eolOf, lineEndAt } from '../text';
 import { foldName, parsePersonName } from '../lexicon/structure-names';
 
@@ -109,21 +109,6 @@ function readEnding(note: Note, name: string | undefined): Ending | undefined {
   return { kind: 'none', line: last, postscript };
 }
 
-/** Whether the note's last block is a code fence or an HTML comment that is never closed (it runs to the end). */
-function endsInsideOpenBlock(note: Note): boolean {
-  const last = note.tree.children[note.tree.children.length - 1];
-  if (!last || (last.type !== 'code' && last.type !== 'html')) return false;
-  const start = (last.position?.start.offset ?? 0) + note.bomLength;
-  const end = (last.position?.end.offset ?? 0) + note.bomLength;
-  const source = note.text.slice(start, end);
-  if (last.type === 'html') return /^\s*<!--/.test(source) && !source.includes('-->');
-  const fence = /^ {0,3}(`{3,}|~{3,})/.exec(source);
-  if (!fence) return false;
-  const lines = source.split(/\r?\n/);
-  const closing = new RegExp(`^ {0,3}\\${fence[1][0]}{${fence[1].length},}[ \t]*$`);
-  return lines.length < 2 || !closing.test(lines[lines.length - 1]);
-}
-
 function trimmed(note: Note, line: Line): Span {
   const raw = note.text.slice(line.start, line.end);
   const lead = raw.length - raw.trimStart().length;
@@ -192,7 +177,7 @@ export default defineRule(
     report({
       ...trimmed(note, ending.line),
       message: `The note ends without a sign-off; close with a line such as "Best regards," and your name${name ? ` (${name})` : ''}.`,
-      // A note that ends inside an unclosed code fence or `<!--` comment: a sign-off added at the end
+      // A note that ends inside a block that never closes (a fence, a comment, `<pre>`): a sign-off added at the end
       // would be code or comment too, and one added before that block would not end the note.
       fixes: endsInsideOpenBlock(note) ? [] : [fix],
     });
