@@ -340,7 +340,8 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-if (typeof require !== 'undefined' && require.main === module) {
+// Run on its own (`npx tsx bench/workspace.ts`), not when bench.ts imports it (bundled or not).
+if (/workspace\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
   main().catch((error) => {
     process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     process.exit(1);

@@ -15,6 +15,11 @@ export interface RuleConfig {
   options: Record<string, unknown>;
 }
 
+/**
+ * A configuration as analyze() takes it. Treat it as read-only once it has been
+ * used: analyze() works out once per configuration object which rules it turns
+ * on (resolve a new one to change it).
+ */
 export interface ResolvedConfig {
   rules: Map<string, RuleConfig>;
   words: string[];

@@ -108,28 +108,27 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
     );
   }
 
-  for (const rule of rules) {
+  const reports: Report[] = [];
+  const report = (r: Report) => {
+    reports.push(r);
+  };
+  for (const { rule, severity, options: ruleOptions } of planOf(config)) {
     const { meta } = rule;
     if (options.only && !options.only.includes(meta.id)) continue;
-    const setting = config.rules.get(meta.id);
-    const severity = setting?.severity ?? meta.severity;
-    if (severity === 'off') continue;
     if (meta.scenarios && !meta.scenarios.includes(note.frontMatter.scenario)) continue;
     if (meta.scope === 'workspace' && !options.workspace) continue;
     if (tooLarge && !meta.cheap) continue;
-    const reports: Report[] = [];
+    reports.length = 0;
     const context: RuleContext<never> = {
       note,
-      options: (setting?.options ?? {}) as never,
+      options: ruleOptions as never,
       now,
       words: config.words,
       from: config.from,
       dictionary: config.dictionary,
       workspace: options.workspace,
       file: options.file,
-      report: (report) => {
-        reports.push(report);
-      },
+      report,
     };
     try {
       rule.check(context);
@@ -150,6 +149,29 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
   }
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   return { note, findings };
+}
+
+interface PlannedRule {
+  rule: Rule<never>;
+  severity: Exclude<Severity, 'off'>;
+  options: Record<string, unknown>;
+}
+
+/** The rules a configuration turns on, with their severity and options: worked out once per configuration. */
+const plans = new WeakMap<ResolvedConfig, PlannedRule[]>();
+
+function planOf(config: ResolvedConfig): PlannedRule[] {
+  let plan = plans.get(config);
+  if (!plan) {
+    plan = [];
+    for (const rule of rules) {
+      const setting = config.rules.get(rule.meta.id);
+      const severity = setting?.severity ?? rule.meta.severity;
+      if (severity !== 'off') plan.push({ rule, severity, options: setting?.options ?? {} });
+    }
+    plans.set(config, plan);
+  }
+  return plan;
 }
 
 /** Messages quote the note; a runaway quote (a 200,000-character "word") must not flood the output. */
@@ -195,14 +217,19 @@ interface Directives {
   problems: Report[];
 }
 
+/** A note without directives (most notes). */
+const NO_DIRECTIVES: Directives = { problems: Object.freeze([]) as unknown as Report[], isDisabled: () => false };
+let knownIds: Set<string> | undefined;
+
 /**
  * `<!-- note-coach-disable [ids] -->` from its line on, until `note-coach-enable`;
  * `disable-next-line` and `disable-line`; `disable-file` for the whole note.
  * No ids means every rule.
  */
 function readDirectives(note: Note): Directives {
+  if (note.comments.length === 0) return NO_DIRECTIVES;
   const problems: Report[] = [];
-  const known = new Set(rules.map((r) => r.meta.id));
+  const known = (knownIds ??= new Set(rules.map((r) => r.meta.id)));
   // Per rule id ("*" for all): line intervals [from, to] where it is off.
   const intervals = new Map<string, [number, number][]>();
   const open = new Map<string, number>();

@@ -103,6 +103,10 @@ export interface FrontMatterBlock {
   notAMapping: boolean;
 }
 
+/**
+ * A word. (Words the parser makes also carry the analyzer's memory of their text,
+ * lexicon/word-records.ts `recordOf`: not part of the model, never read it here.)
+ */
 export interface Word extends TextSpan {
   /** Lower-cased text with typographic apostrophes folded to `'`. */
   lower: string;

@@ -33,6 +33,7 @@ import {
 } from './note';
 import { computeLineStarts, offsetToLine } from './text';
 import { parseDate } from './dates';
+import { wordRecord } from './lexicon/word-records';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 const english = new ParseEnglish();
@@ -125,8 +126,11 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
 
   const skippedProse: Span[] = [];
   const paragraphs = options.prose === false ? readBlocks(tree, text, bomLength) : readProse(tree, source, parsed, bomLength, sourceSpans, skippedProse);
-  const sentences = paragraphs.flatMap((p) => p.sentences);
-  const words = sentences.flatMap((s) => s.words);
+  // (Loops: flatMap is several times slower here, and this runs on every keystroke.)
+  const sentences: Sentence[] = [];
+  for (const paragraph of paragraphs) for (const sentence of paragraph.sentences) sentences.push(sentence);
+  const words: Word[] = [];
+  for (const sentence of sentences) for (const word of sentence.words) words.push(word);
 
   return {
     text,
@@ -549,8 +553,11 @@ function convertOne(state: ConversionState, node: MdastNode): NlcstNode[] | unde
   } else if (node.type === 'break') {
     results = [{ type: 'WhiteSpaceNode', value: '\n' }];
   } else if (node.type === 'text') {
-    results = tokenize(node.value!);
-    if (placeFromSource(state, results, node.value!, start, end)) return results;
+    const value = node.value!;
+    // Most text is its source verbatim: its tokens are placed as they are cut.
+    if (start !== undefined && end === start + value.length && end <= state.doc.length && state.doc.startsWith(value, start)) return tokenize(value, start);
+    results = tokenize(value);
+    if (placeFromSource(state, results, value, start, end)) return results;
   }
   if (results) {
     patch(state, results, start);
@@ -672,7 +679,7 @@ function placeTokens(nodes: NlcstNode[], at: number, from: Int32Array, to: Int32
 }
 
 function convertAll(state: ConversionState, parent: MdastNode): NlcstNode[] {
-  const results: NlcstNode[] = [];
+  let results: NlcstNode[] = [];
   let end: { line: number; offset?: number } | undefined;
   for (const child of parent.children!) {
     const startPoint = child.position?.start;
@@ -685,7 +692,10 @@ function convertAll(state: ConversionState, parent: MdastNode): NlcstNode[] {
       results.push(lineEnding);
     }
     const result = convertOne(state, child);
-    if (result) results.push(...result);
+    // (The first child's tokens become the list; the others are appended one by one: spreading a
+    // few hundred tokens into push() copies them onto the stack first.)
+    if (result && results.length === 0) results = result;
+    else if (result) for (let i = 0; i < result.length; i++) results.push(result[i]);
     const endPoint = child.position?.end;
     end = validPoint(endPoint) ? (endPoint as { line: number; offset?: number }) : undefined;
   }
@@ -723,14 +733,109 @@ function sentenceContentToRoot(nodes: NlcstNode[]): NlcstNode {
   const end = nodes[nodes.length - 1].position?.end;
   const sentence: NlcstNode = { type: 'SentenceNode', children: nodes };
   if (start && end) sentence.position = { start: { ...start }, end: { ...end } };
-  for (const plugin of english.tokenizeSentencePlugins) plugin(sentence as unknown as NlcstSentence);
+  const idle = idlePlugins(nodes);
+  const sentencePlugins = english.tokenizeSentencePlugins;
+  for (let i = 0; i < sentencePlugins.length; i++) {
+    if (idle.sentence.has(i) || (i === INITIALISMS && idle !== NONE_IDLE && !mayMergeInitialism(sentence.children!))) continue;
+    sentencePlugins[i](sentence as unknown as NlcstSentence);
+  }
   const paragraph: NlcstNode = { type: 'ParagraphNode', children: splitNode(sentence, 'PunctuationNode', TERMINAL_MARKER) };
   if (start && end) paragraph.position = { start: { ...start }, end: { ...end } };
-  for (const plugin of english.tokenizeParagraphPlugins) plugin(paragraph as unknown as NlcstParagraph);
+  const paragraphPlugins = english.tokenizeParagraphPlugins;
+  for (let i = 0; i < paragraphPlugins.length; i++) if (!idle.paragraph.has(i)) paragraphPlugins[i](paragraph as unknown as NlcstParagraph);
   const root: NlcstNode = { type: 'RootNode', children: splitNode(paragraph, 'WhiteSpaceNode', NEW_LINE) };
   if (start && end) root.position = { start: { ...start }, end: { ...end } };
   for (const plugin of english.tokenizeRootPlugins) plugin(root as unknown as NlcstRoot);
   return root;
+}
+
+// Skipping the plugins that have nothing to do.
+//
+// Most of parse-english's plugins walk every token of the block to find the few they act on. Five
+// act only on a token with one particular value: an "&", a "-", a "/", an apostrophe, or white space
+// holding two line breaks or more; mergeInitialisms only on a "." right after a word that earlier
+// plugins made of three parts or more (parse-latin's and parse-english's sources, version 7). The
+// plugins move tokens into words and sentences but never make or change a token, so when the
+// block has no such token, the plugin would change nothing: it is not run. If the plugin lists are
+// not the ones described here (another version of parse-english), every plugin runs.
+// test/unit/parse.test.ts checks the result against running every plugin.
+
+/** parse-english 7's plugin lists: which plugin sits where, and the token it needs. */
+const SENTENCE_PLUGIN_COUNT = 7;
+const PARAGRAPH_PLUGIN_COUNT = 13;
+const ELISION = 0; // mergeEnglishElisionExceptions: "/" or an apostrophe
+const INITIAL_WORD_SYMBOL = 1; // mergeInitialWordSymbol: "&"
+const FINAL_WORD_SYMBOL = 2; // mergeFinalWordSymbol: "-"
+const INNER_WORD_SLASH = 4; // mergeInnerWordSlash: "/"
+const INITIALISMS = 5; // mergeInitialisms: "." after a word of three parts or more ("e.g"), as the plugins before it left them
+const BREAK_IMPLICIT_SENTENCES = 10; // breakImplicitSentences: white space with two line breaks
+const pluginsAreKnown =
+  english.tokenizeSentencePlugins.length === SENTENCE_PLUGIN_COUNT && english.tokenizeParagraphPlugins.length === PARAGRAPH_PLUGIN_COUNT;
+
+interface IdlePlugins {
+  sentence: Set<number>;
+  paragraph: Set<number>;
+}
+const NONE_IDLE: IdlePlugins = { sentence: new Set(), paragraph: new Set() };
+/** For tests: run every plugin, as parse-english does. */
+let skipIdlePlugins = true;
+export function setSkipIdlePlugins(on: boolean): void {
+  skipIdlePlugins = on;
+}
+
+function idlePlugins(nodes: readonly NlcstNode[]): IdlePlugins {
+  if (!pluginsAreKnown || !skipIdlePlugins) return NONE_IDLE;
+  let ampersand = false;
+  let hyphen = false;
+  let slash = false;
+  let apostrophe = false;
+  let blankLine = false;
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    const value = node.value;
+    if (value === undefined) continue;
+    if (node.type === 'WhiteSpaceNode') {
+      if (!blankLine && lineBreaks(value) >= 2) blankLine = true;
+    } else if (node.type === 'PunctuationNode' || node.type === 'SymbolNode') {
+      if (value === '&') ampersand = true;
+      else if (value === '-') hyphen = true;
+      else if (value === '/') slash = true;
+      else if (value === "'" || value === '\u2019') apostrophe = true;
+    }
+  }
+  const sentence = new Set<number>();
+  if (!slash && !apostrophe) sentence.add(ELISION);
+  if (!ampersand) sentence.add(INITIAL_WORD_SYMBOL);
+  if (!hyphen) sentence.add(FINAL_WORD_SYMBOL);
+  if (!slash) sentence.add(INNER_WORD_SLASH);
+  return { sentence, paragraph: blankLine ? NONE_IDLE.paragraph : IDLE_BREAK };
+}
+const IDLE_BREAK = new Set([BREAK_IMPLICIT_SENTENCES]);
+
+/** Whether mergeInitialisms would act: a "." token right after a word of an odd number of parts, more than one. */
+function mayMergeInitialism(nodes: readonly NlcstNode[]): boolean {
+  for (let i = 1; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.type !== 'PunctuationNode' || node.value !== '.') continue;
+    const previous = nodes[i - 1];
+    const parts = previous.children?.length ?? 0;
+    if (previous.type === 'WordNode' && parts !== 1 && parts % 2 !== 0) return true;
+  }
+  return false;
+}
+
+/** Line breaks in white space, counting CRLF once (as breakImplicitSentences splits it). */
+function lineBreaks(value: string): number {
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x0a) n++;
+    else if (c === 0x0d) {
+      n++;
+      if (value.charCodeAt(i + 1) === 0x0a) i++;
+    }
+  }
+  return n;
 }
 
 /** Split a parent after each child of `childType` whose text matches `expression` (parse-latin's splitNode). */
@@ -771,12 +876,19 @@ function classOf(code: number): number {
   return c;
 }
 
-function tokenize(value: string): NlcstNode[] {
+/**
+ * Tokens of `value`. Given `at`, the offset where the value sits verbatim in the source, each
+ * token is placed there as it is cut (what `patch` would do after): a token's end point is the
+ * next one's start, and a word shares its points with its text (points are never changed once
+ * made; the plugins only ever give a node another one).
+ */
+function tokenize(value: string, at = -1): NlcstNode[] {
   const children: NlcstNode[] = [];
   if (!value) return children;
   let from = 0;
   let previousType = 0;
   let previous = -1;
+  let point: NlcstPoint | undefined = at < 0 ? undefined : { offset: at };
   for (let index = 0; index < value.length; index++) {
     const code = value.charCodeAt(index);
     const currentType = classOf(code);
@@ -784,18 +896,25 @@ function tokenize(value: string): NlcstNode[] {
       index > from &&
       !(previousType === currentType && (currentType === WORD || currentType === WHITE_SPACE || code === previous || (code >= 0xd800 && code <= 0xdfff)))
     ) {
-      children.push(tokenNode(previousType, value.slice(from, index)));
+      const next: NlcstPoint | undefined = point && { offset: at + index };
+      children.push(tokenNode(previousType, value.slice(from, index), point, next));
+      point = next;
       from = index;
     }
     previousType = currentType;
     previous = code;
   }
-  if (previousType && from < value.length) children.push(tokenNode(previousType, value.slice(from)));
+  if (previousType && from < value.length) children.push(tokenNode(previousType, value.slice(from), point, point && { offset: at + value.length }));
   return children;
 }
 
-function tokenNode(type: number, value: string): NlcstNode {
-  return type === WORD ? { type: 'WordNode', children: [{ type: 'TextNode', value }] } : { type: TOKEN_TYPES[type], value };
+function tokenNode(type: number, value: string, start: NlcstPoint | undefined, end: NlcstPoint | undefined): NlcstNode {
+  if (start === undefined || end === undefined) {
+    return type === WORD ? { type: 'WordNode', children: [{ type: 'TextNode', value }] } : { type: TOKEN_TYPES[type], value };
+  }
+  return type === WORD
+    ? { type: 'WordNode', children: [{ type: 'TextNode', value, position: { start, end } }], position: { start, end } }
+    : { type: TOKEN_TYPES[type], value, position: { start, end } };
 }
 
 /** Paragraphs and headings without sentences: the cheap model of an oversized note. */
@@ -830,7 +949,7 @@ function readParagraph(node: NlcstParagraph, text: string, bomLength: number, in
     const sentence = readSentence(child, text, bomLength, index, sourceSpans);
     if (sentence && NOT_BLANK.test(sentence.text)) sentences.push(sentence);
   }
-  return { ...span, text: text.slice(span.start, span.end), sentences, kind: 'paragraph' };
+  return { start: span.start, end: span.end, text: text.slice(span.start, span.end), sentences, kind: 'paragraph' };
 }
 
 /** Some character that `trim()` would keep. */
@@ -880,9 +999,12 @@ function readSentence(node: NlcstSentence, text: string, bomLength: number, para
       value = value.slice(0, -1);
       end -= 1;
     }
-    words.push({ start, end, text: value, lower: foldedLower(value) });
+    const record = wordRecord(value);
+    if (record === undefined) words.push({ start, end, text: value, lower: foldedLower(value) });
+    else words.push({ start, end, text: record.text, lower: (record.folded ??= foldedLower(record.text)), record } as Word);
   }
-  return { ...span, text: text.slice(span.start, span.end), words, paragraph };
+  // (Fields spelled out: spreading `span` costs more than the rest of the sentence.)
+  return { start: span.start, end: span.end, text: text.slice(span.start, span.end), words, paragraph };
 }
 
 /** Titles that keep their full stop even at the end of a sentence. */

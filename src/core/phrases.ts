@@ -13,7 +13,7 @@
  *   {a b|c}     alternatives of several words ("{let's|let us} meet"); `{…}?` optional
  */
 import type { Sentence, Span, Word } from './note';
-import { wordRecord } from './lexicon/word-records';
+import { recordOf } from './lexicon/word-records';
 
 export interface Token {
   alternatives: string[];
@@ -249,7 +249,7 @@ function infoOf(words: readonly Word[]): WordsInfo {
       keys[i] = key;
       // By the word's text, whose record the spelling rules share (one hash of the text for all of them).
       // (The same text may come with another `lower`: the body's sentences trim punctuation off it.)
-      const record = wordRecord(word.text);
+      const record = recordOf(word);
       if (record === undefined) ids[i] = vocabulary.get(key) ?? -1;
       else {
         if (record.idFor !== size || record.lower !== key) {

@@ -6,5 +6,7 @@ import { bodySentences } from './lexicon/substance-common';
  * sign-off. The same count max-length uses, so the status bar and the rule agree.
  */
 export function countedWords(note: Note): Word[] {
-  return bodySentences(note).flatMap((s) => s.words);
+  const words: Word[] = [];
+  for (const sentence of bodySentences(note)) for (const word of sentence.words) words.push(word);
+  return words;
 }

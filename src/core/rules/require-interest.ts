@@ -133,7 +133,8 @@ export default defineRule(
   ({ note, report }) => {
     const sentences = bodySentences(note);
     if (sentences.length === 0) return;
-    if (sentences.some((s) => expressesInterest(note, s))) return;
+    // From the end: a note says it most often in its closing lines, and any one sentence will do.
+    for (let i = sentences.length - 1; i >= 0; i--) if (expressesInterest(note, sentences[i])) return;
     const paragraphs = byParagraph(sentences);
     const closing = paragraphs[paragraphs.length - 1];
     const { role, company } = note.frontMatter;

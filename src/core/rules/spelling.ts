@@ -61,7 +61,7 @@ export default defineRule<Options>(
         if (overlapsFrom(word, spans, s)) continue; // a word cut from a URL, code or an address
         const before = text.charCodeAt(word.start - 1);
         if (before === 0x40 /* @ */ || before === 0x23 /* # */) continue; // @handles and #tags
-        const record = plain.record(word.text);
+        const record = plain.record(word);
         const token = record ? record.token : tokenOf(word.text);
         if (!token) continue;
         const sentenceInitial = index === 0;

@@ -4,7 +4,8 @@
  */
 import { EXTRA_WORDS, HYPHEN_PREFIXES, KNOWN_MISSPELLINGS } from './vocabulary';
 import type { Speller } from './speller';
-import { wordRecord, type WordRecord } from '../lexicon/word-records';
+import type { Word } from '../note';
+import { recordOf, wordRecord, type WordRecord } from '../lexicon/word-records';
 
 /** The part of a word to check, with its offsets inside the word's text. */
 export interface Token {
@@ -77,8 +78,9 @@ export class PlainVerdicts {
   }
 
   /** The record of a word as written, with its token; undefined for one too long to remember (then use tokenOf and acceptsToken). */
-  record(wordText: string): WordRecord | undefined {
-    const record = wordRecord(wordText);
+  record(word: string | Word): WordRecord | undefined {
+    const record = typeof word === 'string' ? wordRecord(word) : recordOf(word);
+    const wordText = typeof word === 'string' ? word : word.text;
     if (record !== undefined && !record.tokenKnown) {
       record.token = tokenOf(wordText);
       record.tokenKnown = true;

@@ -1,0 +1,29 @@
+// `npm run bench`: times the analyzer as it ships. The benchmark (bench/bench.ts, with the core and
+// markdownlint) is bundled by esbuild into out/bench.cjs, as dist/cli.js and dist/extension.js are,
+// then run by node with the given arguments. `--tsx` runs the TypeScript sources instead.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+let command;
+if (args.includes('--tsx')) {
+  command = [path.join(root, 'node_modules', '.bin', 'tsx'), path.join(root, 'bench', 'bench.ts'), ...args.filter((a) => a !== '--tsx')];
+} else {
+  await build({
+    entryPoints: [path.join(root, 'bench', 'bench.ts')],
+    outfile: path.join(root, 'out', 'bench.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+    absWorkingDir: root,
+    legalComments: 'none',
+  });
+  command = [process.execPath, path.join(root, 'out', 'bench.cjs'), ...args];
+}
+const run = spawnSync(command[0], command.slice(1), { stdio: 'inherit', cwd: root });
+process.exit(run.status ?? 1);
