@@ -341,7 +341,7 @@ async function main(): Promise<void> {
 }
 
 // Run on its own (`npx tsx bench/workspace.ts`), not when bench.ts imports it (bundled or not).
-if (/workspace\.[cm]?[jt]s$/.test(process.argv[1] ?? '')) {
+if (/(^|[\\/])workspace(\.[cm]?[jt]s)?$/.test(process.argv[1] ?? '')) {
   main().catch((error) => {
     process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
     process.exit(1);

@@ -25,5 +25,6 @@ if (args.includes('--tsx')) {
   });
   command = [process.execPath, path.join(root, 'out', 'bench.cjs'), ...args];
 }
-const run = spawnSync(command[0], command.slice(1), { stdio: 'inherit', cwd: root });
+const run = spawnSync(command[0], command.slice(1), { stdio: 'inherit', cwd: root, shell: process.platform === 'win32' });
+if (run.error) console.error(`npm run bench: could not start ${command[0]}: ${run.error.message}`);
 process.exit(run.status ?? 1);

@@ -460,7 +460,8 @@ function readProse(tree: MdastRoot, source: string, parsed: string, bomLength: n
   const paragraphs: Paragraph[] = [];
   // Paragraph by paragraph (also inside lists and block quotes): parse-english's sentence plugins
   // cost more than linear time in what they are given at once, and a paragraph too large for them
-  // (they spread arrays onto the stack) is skipped and reported instead of losing the whole note.
+  // (MAX_BLOCK_TOKENS, or one that makes them overflow the stack) is skipped and reported instead
+  // of losing the whole note.
   const stack: MdastNode[] = [tree as MdastNode];
   while (stack.length) {
     const node = stack.pop()!;
@@ -470,11 +471,13 @@ function readProse(tree: MdastRoot, source: string, parsed: string, bomLength: n
       continue;
     }
     if (node.type !== 'paragraph' && node.type !== 'heading') continue;
-    let nlcst: NlcstRoot;
+    let nlcst: NlcstRoot | undefined;
     try {
       nlcst = blockToNlcst(node, parsed);
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
+    }
+    if (!nlcst) {
       const span = spanOf(node, bomLength);
       if (span) skipped.push(span);
       continue;
@@ -524,10 +527,21 @@ interface ConversionState {
   doc: string;
 }
 
-function blockToNlcst(block: MdastNode, doc: string): NlcstRoot {
+/**
+ * Tokens in one block beyond which it is not split into sentences (skipped and reported): some of
+ * parse-english's plugins splice the block's token list once per merge, which takes quadratic time
+ * (100,000 "a-b" or "U.S.A." in one paragraph: 17 s and 64 s). No paragraph of a note comes near
+ * it; at this size the slowest shapes take about a third of a second.
+ */
+const MAX_BLOCK_TOKENS = 50_000;
+
+/** The block as nlcst, or undefined when it has more than MAX_BLOCK_TOKENS tokens. */
+function blockToNlcst(block: MdastNode, doc: string): NlcstRoot | undefined {
   if (!validPoint(block.position?.start)) throw new Error('mdast-util-to-nlcst expected position on nodes');
   const state: ConversionState = { doc };
-  return sentenceContentToRoot(convertOne(state, block) ?? []) as unknown as NlcstRoot;
+  const nodes = convertOne(state, block) ?? [];
+  if (nodes.length > MAX_BLOCK_TOKENS) return undefined;
+  return sentenceContentToRoot(nodes) as unknown as NlcstRoot;
 }
 
 /** A point as unist-util-position accepts it (line and column present and positive). */

@@ -187,6 +187,19 @@ describe('hostile input', function () {
       assertSane(timed('20,000 list items', FRONT + GREETING + items + SIGN_OFF), '20,000 list items');
     });
 
+    // A paragraph past MAX_BLOCK_TOKENS (parse.ts) is skipped and reported: parse-english's plugins splice once per
+    // merge, so 100,000 "U.S.A." in one paragraph took 64 s when a faster conversion stopped overflowing the stack first.
+    for (const [unit, name] of [['U.S.A. ', 'initialisms'], ['a-b ', 'hyphenated words'], ["I'm ", 'contractions'], ['go ', 'plain words']] as const) {
+      it(`one paragraph of 100,000 ${name} is skipped with an info finding, the rest of the note checked`, () => {
+        const text = FRONT + GREETING + unit.repeat(100000) + 'end.\n\nI am still keen on the role.\n' + SIGN_OFF;
+        const analysis = timed(`paragraph of 100,000 ${name}`, text);
+        assertSane(analysis, name);
+        assert.equal(analysis.note.skippedProse.length, 1);
+        assert.ok(analysis.findings.some((f) => f.ruleId === TOOL_ID && /too long to check sentence by sentence/.test(f.message)));
+        assert.ok(analysis.note.sentences.some((s) => /still keen/.test(s.text)), 'the next paragraph is still read');
+      });
+    }
+
     // Was quadratic in micromark: 8,000 deep took 16–40 s for 16 KB. Markers beyond 100 on a line are blanked in the parsed copy.
     it('a list nested 8,000 levels deep on one line', () => {
       const text = `${FRONT}${GREETING}${'- '.repeat(8000)}the deepest item${SIGN_OFF}`;
