@@ -11,6 +11,7 @@
 import { removeSentenceFix } from './tone-match';
 import type { Note, Sentence, Span, Word } from '../note';
 import { removalFix, type Fix } from '../rule';
+import { perNote } from '../memo';
 
 // ---------------------------------------------------------------------------
 // Words
@@ -272,23 +273,8 @@ function cleanWords(words: readonly Word[]): readonly Word[] {
  * `start`/`end` are clipped to the remaining words (the end keeps the
  * sentence's final punctuation when the sentence ends inside the body).
  */
-export function bodySentences(note: Note): readonly BodySentence[] {
-  // Several rules ask for the same note in one analysis: compute once per Note object (notes are never mutated).
-  if (note === lastBodyNote) return lastBody!;
-  let cached = bodyCache.get(note);
-  if (!cached) {
-    cached = computeBodySentences(note);
-    bodyCache.set(note, cached);
-  }
-  lastBodyNote = note;
-  lastBody = cached;
-  return cached;
-}
-
-const bodyCache = new WeakMap<Note, readonly BodySentence[]>();
-/** The note asked about last (the rules of one analysis ask in turn), answered without the map. */
-let lastBodyNote: Note | undefined;
-let lastBody: readonly BodySentence[] | undefined;
+// Several rules ask for the same note in one analysis.
+export const bodySentences: (note: Note) => readonly BodySentence[] = perNote(computeBodySentences);
 
 function computeBodySentences(note: Note): BodySentence[] {
   const from = note.greeting ? note.greeting.end : note.body.start;

@@ -1,6 +1,7 @@
 import type { Note } from '../note';
 import { findPhrases, type PhraseMatch } from '../phrases';
 import { defineRule } from '../rule';
+import { perNote } from '../memo';
 import { bodySentences, cleanWord, FOLLOWERS, isNegated, modifiesNext, sentenceRemovalFix, type BodySentence } from '../lexicon/substance-common';
 
 /**
@@ -198,18 +199,7 @@ function compensationTerms(text: string, sentence: BodySentence, idioms: readonl
 }
 
 /** Words of front-matter `role` and `company` that are compensation words: "Compensation Analyst", "Benefits Administrator". */
-function protectedWordsOf(note: Note): Set<string> {
-  // Asked for every sentence: computed once per note.
-  if (note === protectedNote) return protectedWords!;
-  let set = protectedCache.get(note);
-  if (!set) {
-    set = computeProtectedWords(note);
-    protectedCache.set(note, set);
-  }
-  protectedNote = note;
-  protectedWords = set;
-  return set;
-}
+const protectedWordsOf: (note: Note) => Set<string> = perNote(computeProtectedWords);
 
 function computeProtectedWords(note: Note): Set<string> {
   const set = new Set<string>();
@@ -223,9 +213,6 @@ function computeProtectedWords(note: Note): Set<string> {
   return set;
 }
 
-const protectedCache = new WeakMap<Note, Set<string>>();
-let protectedNote: Note | undefined;
-let protectedWords: Set<string> | undefined;
 
 /**
  * Whether a frame match sits before the term (or around it), close enough to

@@ -1,6 +1,7 @@
 import { defineRule, type RelatedLocation } from '../rule';
 import type { Note, Sentence, Word } from '../note';
 import { findPhrase } from '../phrases';
+import { perNote } from '../memo';
 import {
   baseName,
   containsRun,
@@ -129,30 +130,19 @@ function ownValues(note: Note): string[][] {
 }
 
 /** A company's name variants, derived once per note model (the workspace is scanned on every check). */
-const variantCache = new WeakMap<Note, string[][]>();
-function cachedVariants(note: Note): string[][] {
-  let variants = variantCache.get(note);
-  if (!variants) {
-    const company = noteFeatures(note).company;
-    variants = company ? variantsOf(company) : [];
-    variantCache.set(note, variants);
-  }
-  return variants;
-}
+const cachedVariants = perNote((note): string[][] => {
+  const company = noteFeatures(note).company;
+  return company ? variantsOf(company) : [];
+});
 
 /** Every word key of the note's body and subject: a company whose first word is not among them cannot be named. */
-const keyCache = new WeakMap<Note, Set<string>>();
-function noteKeys(note: Note): Set<string> {
-  let keys = keyCache.get(note);
-  if (!keys) {
-    keys = new Set<string>();
-    for (const sentence of note.sentences) for (const word of sentence.words) for (const key of wordKeys(word.text)) keys.add(key);
-    const subject = note.frontMatter.subject;
-    if (typeof subject === 'string') for (const key of wordKeys(subject)) keys.add(key);
-    keyCache.set(note, keys);
-  }
+const noteKeys = perNote((note): Set<string> => {
+  const keys = new Set<string>();
+  for (const sentence of note.sentences) for (const word of sentence.words) for (const key of wordKeys(word.text)) keys.add(key);
+  const subject = note.frontMatter.subject;
+  if (typeof subject === 'string') for (const key of wordKeys(subject)) keys.add(key);
   return keys;
-}
+});
 
 function buildVariants(note: Note, workspace: readonly { file: string; note: Note }[], file: string | undefined, ownKey: string): Map<string, Variant[]> {
   const byFirst = new Map<string, Variant[]>();
