@@ -8,12 +8,12 @@ import { fixAll, analyze, type Finding } from '../core/index';
 import { FIX_ALL_TITLE, hasSafeFix, quickFixActions, sectionRefactorings, type PlannedAction } from '../shared/codeActions';
 import { SOURCE, type Linter, type NoteAnalysis } from './diagnostics';
 import { minimalEdit, toRange, toWorkspaceEdit } from './notes';
+import { OPEN_DOCS_COMMAND } from './ruleDocs';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('noteCoach');
 /** Personalized sections no finding under the cursor asked for: inserting text the writer then edits. */
 export const SECTION_KIND = vscode.CodeActionKind.RefactorRewrite.append('noteCoach');
 export const ADD_WORD_COMMAND = 'noteCoach.addToWordList';
-export const OPEN_DOCS_COMMAND = 'noteCoach.openRuleDocs';
 
 export class NoteCodeActions implements vscode.CodeActionProvider {
   static readonly providedCodeActionKinds = [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND, SECTION_KIND];
@@ -84,10 +84,6 @@ function fixAllAction(document: vscode.TextDocument, analysis: NoteAnalysis): vs
   const action = new vscode.CodeAction(FIX_ALL_TITLE, FIX_ALL_KIND);
   action.edit = edit;
   return action;
-}
-
-export function docsUri(extensionUri: vscode.Uri, ruleId: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'docs', 'rules', `${ruleId}.md`);
 }
 
 export { toRange };

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { ConfigurationService } from './configuration';
 import { Linter } from './diagnostics';
-import { ADD_WORD_COMMAND, NoteCodeActions, OPEN_DOCS_COMMAND, SECTION_KIND, docsUri, fixAllEdit } from './codeActions';
+import { ADD_WORD_COMMAND, NoteCodeActions, SECTION_KIND, fixAllEdit } from './codeActions';
+import { OPEN_DOCS_COMMAND, RuleDocs } from './ruleDocs';
 import { NoteCompletions } from './completion';
 import { NoteStatusBar } from './statusBar';
 import { createNote, newNoteForAnotherInterviewer, promptNewNote, type NewNoteInput } from './commands/newNote';
@@ -29,7 +30,8 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
   const activationStart = performance.now();
   const configProblems = vscode.languages.createDiagnosticCollection('note-coach-config');
   const configs = new ConfigurationService(configProblems);
-  const docsBase = `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`;
+  const ruleDocs = new RuleDocs(context.extensionUri);
+  const docsBase = ruleDocs.baseUrl;
   const workspaceIndex = new WorkspaceIndex();
   const linter = new Linter(configs, docsBase, workspaceIndex);
   const completions = new NoteCompletions(context.extensionUri);
@@ -38,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
 
   context.subscriptions.push(
     configProblems,
+    ruleDocs,
     configs,
     workspaceIndex,
     linter,
@@ -83,11 +86,6 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
         return vscode.workspace.applyEdit(edit);
       }),
     ),
-    vscode.commands.registerCommand(OPEN_DOCS_COMMAND, async (ruleId: string) => {
-      const uri = ruleId === 'README' || ruleId === 'note-coach' ? vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', 'README.md') : docsUri(context.extensionUri, ruleId);
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
-      return uri;
-    }),
     vscode.commands.registerCommand(ADD_WORD_COMMAND, (uri: vscode.Uri, words: string[]) => addWordsToConfig(configs, uri, words)),
   );
 
