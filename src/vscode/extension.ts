@@ -9,6 +9,7 @@ import { NoteStatusBar } from './statusBar';
 import { createNote, newNoteForAnotherInterviewer, promptNewNote, type NewNoteInput } from './commands/newNote';
 import { copyAsEmail, openInMailApp } from './commands/email';
 import { markAsSent } from './commands/markAsSent';
+import { confirmSend, sendOptions } from './commands/presend';
 import { addWordsToConfig } from './commands/words';
 import { isNote, NOTE_SELECTOR } from './notes';
 import { startDictionary } from './dictionary';
@@ -62,9 +63,16 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
     }),
     // Note commands take a Uri (editor, Explorer), a Notes view item, or nothing (the active editor).
     // On a note that is not open, Mark as Sent opens its document without an editor and saves it only if it was saved before.
-    vscode.commands.registerCommand('noteCoach.copyAsEmail', (target?: unknown) => withNote(noteUri(target), copyAsEmail)),
-    vscode.commands.registerCommand('noteCoach.openInMailApp', (target?: unknown) => withNote(noteUri(target), openInMailApp)),
-    vscode.commands.registerCommand('noteCoach.markAsSent', (target?: unknown) => withNote(noteUri(target), (d) => markAsSent(d))),
+    // Each first says what is left in the note and asks (a last argument { check: false } skips that).
+    vscode.commands.registerCommand('noteCoach.copyAsEmail', (target?: unknown, ...rest: unknown[]) =>
+      withNote(noteUri(target), async (d) => ((await confirmSend(linter, d, 'copy', sendOptions([target, ...rest]))) ? copyAsEmail(d) : undefined)),
+    ),
+    vscode.commands.registerCommand('noteCoach.openInMailApp', (target?: unknown, ...rest: unknown[]) =>
+      withNote(noteUri(target), async (d) => ((await confirmSend(linter, d, 'mail-app', sendOptions([target, ...rest]))) ? openInMailApp(d) : undefined)),
+    ),
+    vscode.commands.registerCommand('noteCoach.markAsSent', (target?: unknown, ...rest: unknown[]) =>
+      withNote(noteUri(target), async (d) => (await confirmSend(linter, d, 'mark-sent', sendOptions([target, ...rest]))) && markAsSent(d)),
+    ),
     vscode.commands.registerCommand('noteCoach.openNote', (target?: unknown) => withNote(noteUri(target), async (d) => vscode.window.showTextDocument(d))),
     // With a second argument ({ to, folder? }) it skips the prompt: for tests.
     vscode.commands.registerCommand('noteCoach.newNoteForAnotherInterviewer', (target?: unknown, preset?: { to?: string; folder?: vscode.Uri }) =>
