@@ -3,15 +3,15 @@
  * the core's dictionary loader. The CLI and the extension call
  * `registerNodeDictionaryLoader()` once at start-up.
  *
- * Where a language's files are looked for, in order:
+ * Where a language's files are looked for, in order — never in the working
+ * folder, whose files belong to whoever wrote the notes:
  * 1. `directory`, when given: a compiled `<language>.ncdict`, or Hunspell
  *    `<language>.aff` and `<language>.dic`;
  * 2. the same files in `dictionaries/` next to the running bundle
  *    (`dist/dictionaries/`: the compiled files scripts/compile-dictionaries.ts
- *    writes at build time) or the working directory;
+ *    writes at build time);
  * 3. the `dictionary-en` / `dictionary-en-gb` packages in a `node_modules`
- *    above this module or the working directory (running from the sources,
- *    tests), compiled in memory.
+ *    above this module (running from the sources, tests), compiled in memory.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -28,7 +28,7 @@ export const COMPILED_EXTENSION = '.ncdict';
 export interface NodeDictionaryOptions {
   /** A folder holding `<language>.ncdict`, or `<language>.aff` and `<language>.dic`. */
   directory?: string;
-  /** Folders to search from instead of this module's folder and the working directory. */
+  /** Folders to search from instead of this module's own folder (tests). */
   searchFrom?: readonly string[];
 }
 
@@ -57,7 +57,7 @@ export function findDictionaryFiles(language: DictionaryLanguage, options: NodeD
     if (found) return { files: found, tried };
   }
   const here = typeof __dirname === 'string' ? __dirname : undefined;
-  const starts = options.searchFrom ?? [here, process.cwd()].filter((d): d is string => Boolean(d));
+  const starts = options.searchFrom ?? (here ? [here] : []);
   for (const start of starts) {
     const found = inFolder(path.join(start, 'dictionaries'), language);
     if (found) return { files: found, tried };

@@ -10,7 +10,7 @@ import { LruCache } from '../../src/core/spelling/lru';
 import { Speller, type SpellEngine } from '../../src/core/spelling/speller';
 import { isAccepted, tokenOf } from '../../src/core/spelling/words';
 import { addWordsToConfigText } from '../../src/core/spelling/config-words';
-import { createNodeDictionaryLoader, findDictionaryFiles, registerNodeDictionaryLoader } from '../../src/node/dictionary';
+import { COMPILED_EXTENSION, createNodeDictionaryLoader, findDictionaryFiles, registerNodeDictionaryLoader } from '../../src/node/dictionary';
 
 const nodeLoader = createNodeDictionaryLoader();
 
@@ -177,6 +177,30 @@ describe('spelling: dictionary loading', () => {
       assert.deepEqual(findDictionaryFiles('en-GB', { directory: dir }).files, { compiled: `${dir}/en-GB.ncdict` }, 'a compiled file wins');
       assert.equal(findDictionaryFiles('en-GB', { searchFrom: [path.dirname(dir)] }).files, undefined);
     } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never reads a dictionaries/ folder of the working folder', async () => {
+    // A folder of notes (a cloned repository) holding its own "dictionary" that would accept a typo.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nc-cwd-'));
+    const cwd = process.cwd();
+    try {
+      const real = hunspellFiles('en-US');
+      fs.mkdirSync(path.join(dir, 'dictionaries'));
+      fs.copyFileSync(real.aff, path.join(dir, 'dictionaries', 'en-US.aff'));
+      fs.writeFileSync(path.join(dir, 'dictionaries', 'en-US.dic'), '1\nrecieve\n');
+      fs.writeFileSync(path.join(dir, 'dictionaries', `en-US${COMPILED_EXTENSION}`), 'planted');
+      process.chdir(dir);
+      const { files, tried } = findDictionaryFiles('en-US');
+      assert.ok(files && 'aff' in files && /dictionary-en[\\/]index\.aff$/.test(files.aff), JSON.stringify(files));
+      assert.ok(!tried.some((t) => t.startsWith(fs.realpathSync(dir)) || t.startsWith(dir)), tried.join(', '));
+      const store = new DictionaryStore();
+      store.setLoader(createNodeDictionaryLoader());
+      await store.load('en-US');
+      assert.equal(store.get('en-US')!.correct('recieve'), false);
+    } finally {
+      process.chdir(cwd);
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
