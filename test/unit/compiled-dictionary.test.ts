@@ -9,6 +9,7 @@ import { CompiledDictionary, encodeCompiledDictionary, WORD_FLAGS, type Compiled
 import { compileHunspell, hunspellParts } from '../../src/core/spelling/compile';
 import { DictionaryStore, type DictionaryLanguage } from '../../src/core/spelling/dictionary';
 import { COMPILED_EXTENSION, createNodeDictionaryLoader, findDictionaryFiles } from '../../src/node/dictionary';
+import { compileDictionaries } from '../../scripts/compile-dictionaries';
 
 function hunspell(language: DictionaryLanguage) {
   const files = findDictionaryFiles(language).files;
@@ -148,4 +149,24 @@ describe('compiled dictionary: the same answers as nspell', function () {
       for (const word of words) assert.deepEqual(compiled.suggest(word), reference.suggest(word), word);
     });
   }
+});
+
+describe('compiled dictionary: the build step', function () {
+  this.timeout(120_000);
+  it('writes both languages once, skips them when nothing changed, and drops Hunspell copies', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'nc-build-'));
+    try {
+      fs.writeFileSync(path.join(out, 'en-US.aff'), 'SET UTF-8\n');
+      assert.equal(compileDictionaries(out).length, 2);
+      assert.deepEqual(fs.readdirSync(out).sort(), ['en-GB.license', 'en-GB.ncdict', 'en-US.license', 'en-US.ncdict']);
+      assert.deepEqual(compileDictionaries(out), [], 'up to date');
+      const store = new DictionaryStore();
+      store.setLoader(createNodeDictionaryLoader({ directory: out }));
+      await Promise.all([store.load('en-US'), store.load('en-GB')]);
+      assert.ok(store.get('en-GB')!.correct('colour') && !store.get('en-US')!.correct('colour'));
+      assert.match(CompiledDictionary.fromBytes(fs.readFileSync(path.join(out, 'en-US.ncdict'))).source ?? '', /^dictionary-en \d+\.\d+\.\d+ \([0-9a-f]{16}\)$/);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
 });
