@@ -43,7 +43,9 @@ export function compileDictionaries(out: string): string[] {
     const source = `${pkg} ${version} (${hash})`;
     const target = path.join(out, `${language}${COMPILED_EXTENSION}`);
     if (existingSource(target) !== source) {
-      fs.writeFileSync(target, compileHunspell(files, source));
+      const bytes = compileHunspell(files, source);
+      CompiledDictionary.fromBytes(bytes, { verify: true });
+      fs.writeFileSync(target, bytes);
       written.push(target);
     }
     const license = path.join(dir, 'license');

@@ -42,7 +42,7 @@ describe('compiled dictionary: the trie', () => {
     ];
     const packed = buildTrie(words);
     const trie = new WordTrie(packed.chars, packed.nodes);
-    trie.check();
+    trie.verify();
     for (const [word, value] of words) assert.equal(trie.get(word), value, word);
     for (const absent of ['ca', 'carte', 'cars', 'do', 'dogss', 'Car', 'resume', 'x', 'cat ']) assert.equal(trie.get(absent), 0, absent);
     assert.deepEqual([...trie.entries()].sort(), [...words].sort());
@@ -82,7 +82,7 @@ describe('compiled dictionary: the file', () => {
     }
   });
 
-  it('rejects a file that is not one, cut short or tampered with, in plain words', () => {
+  it('rejects a file that is not one or cut short in plain words, and a tampered table when asked to verify', () => {
     const bytes = encodeCompiledDictionary(parts);
     const bad = (data: Uint8Array, why: RegExp) => assert.throws(() => CompiledDictionary.fromBytes(data), (e: Error) => /^Not a compiled Note Coach dictionary: /.test(e.message) && why.test(e.message));
     bad(new TextEncoder().encode('SET UTF-8\nTRY esianrtolcdugmphbyfvkwz'), /signature/);
@@ -98,7 +98,11 @@ describe('compiled dictionary: the file', () => {
     const nodesAt = (12 + view.getUint32(8, true) + 3) & ~3;
     const count = view.getUint32(nodesAt, true) & 0xff;
     view.setUint32(nodesAt + 4 * count, (0xfffff << 8) | (view.getUint32(nodesAt + 4 * count, true) & 0xff), true);
-    bad(tampered, /outside the node list/);
+    assert.throws(() => CompiledDictionary.fromBytes(tampered, { verify: true }), /outside the node list/);
+    // Unverified, the damaged table still cannot crash or hang a look-up.
+    const damaged = CompiledDictionary.fromBytes(tampered);
+    for (const word of ['thanks', 'interview', 'darn', 'zzzz', 'x'.repeat(10_000)]) assert.equal(typeof damaged.correct(word), 'boolean');
+    assert.ok(Array.isArray(damaged.suggest('thnaks')));
   });
 
   it('loads through the Node loader from a configured folder', async () => {

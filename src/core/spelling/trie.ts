@@ -127,7 +127,7 @@ function pack(root: BuildNode): Uint32Array {
   return nodes;
 }
 
-/** Look-ups in a packed trie. Construct once per dictionary; `check()` a packed trie read from a file first. */
+/** Look-ups in a packed trie. Construct once per dictionary; `verify()` checks a packed trie's structure. */
 export class WordTrie {
   /** Code unit → character code (0: no word has it). */
   private readonly codeOf = new Uint8Array(0x10000);
@@ -142,10 +142,11 @@ export class WordTrie {
   /**
    * Throw when the packed data is not a well-formed trie: every edge stays in
    * the array, points at a node header and the edges of a node are sorted.
-   * Linear in the size; run it on data from outside the process. (A look-up
-   * walks one edge per letter, so even a trie with a cycle cannot make it hang.)
+   * Linear in the size. Not needed for safety: a look-up reads 0 past the end
+   * of the array and walks one edge per letter, so no data can make it crash
+   * or hang; a damaged trie only gives wrong answers.
    */
-  check(): void {
+  verify(): void {
     const { nodes, chars } = this;
     if (chars.length > MAX_CHARACTERS) throw new Error('The trie has too many characters.');
     if (nodes.length === 0) throw new Error('The trie is empty.');
@@ -197,12 +198,13 @@ export class WordTrie {
     return nodes[node] >>> 8;
   }
 
-  /** Every word and its value, in character order (for tests and tools; linear in the list). */
+  /** Every word and its value, in character order (for tests and tools; linear in the list; words up to 1,000 characters). */
   *entries(): Generator<[string, number]> {
     const { nodes, chars } = this;
     const walk = function* (node: number, prefix: string): Generator<[string, number]> {
       const value = nodes[node] >>> 8;
       if (value) yield [prefix, value];
+      if (prefix.length >= 1000) return; // a damaged trie may hold a cycle
       const count = nodes[node] & 0xff;
       for (let k = 1; k <= count; k++) {
         const edge = nodes[node + k];
