@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { parseNote } from '../../src/core/index';
 import { bodySentences } from '../../src/core/layout';
-import { statesInterest } from '../../src/core/language/interest';
+import { interestDoesNotApply, statesInterest } from '../../src/core/language/interest';
 
 function says(sentence: string): boolean {
   const note = parseNote(`---\nscenario: after-interview\n---\n\nDear Ines,\n\n${sentence}\n\nBest,\nTom\n`);
@@ -48,4 +48,20 @@ describe('require-interest: the act "states interest"', () => {
     ['faded interest', 'My interest in the role has faded since we spoke.'],
   ];
   for (const [what, sentence] of notStated) it(`does not count ${what}`, () => assert.equal(says(sentence), false, sentence));
+});
+
+describe('require-interest: notes where wanting the job is not the point', () => {
+  function skipped(body: string, role = ''): boolean {
+    const note = parseNote(`---\nscenario: after-interview\n${role ? `role: ${role}\n` : ''}---\n\nDear Ines,\n\n${body}\n\nBest,\nTom\n`);
+    const sentences = bodySentences(note);
+    return sentences.every((s) => !statesInterest(note, s)) && interestDoesNotApply(note, sentences);
+  }
+  it('skips a withdrawal', () => assert.equal(skipped('Thank you for the interview. Please take my name out of consideration.'), true));
+  it('skips withdrawing from the process', () => assert.equal(skipped('Thank you for the interview. I am withdrawing from the process.'), true));
+  it('skips having taken another job', () => assert.equal(skipped('Thank you for the interview. I have accepted another offer.'), true));
+  it('skips a reply to a rejection', () => assert.equal(skipped('Thank you for telling me you chose another candidate.'), true));
+  it('skips thanks for advice with no job in sight', () => assert.equal(skipped('Thanks for the coffee and the advice on portfolios.'), true));
+  it('does not skip advice when a job is on the table', () => assert.equal(skipped('Thanks for the coffee and the advice on the opening.'), false));
+  it('does not skip advice when the note names a role', () => assert.equal(skipped('Thanks for the coffee and the advice on portfolios.', 'Drafter'), false));
+  it('does not skip a plain thank-you', () => assert.equal(skipped('Thank you for the interview on Monday.'), false));
 });

@@ -35,7 +35,9 @@ const FEELINGS = [
 /** Wanting the job or a part in it: a verb of wishing before a verb of doing (within a few words). Same writer check. */
 const WANTING = [
   'love|like|welcome|want|wanted|wish|hope|hoping|eager|keen|ready|thrilled|delighted|honored|honoured|proud|excited|glad|happy|prepared|able ... join|joining|contribute|contributing|bring|work|working|start|starting|build|grow|be|continue|continuing|move|help|helping|pursue|pursuing|serve|support|apply|lead|tackle|become|discuss',
-  'want|wanted|hope|hoping this|the|that role|job|position|opportunity|offer|one|chance',
+  'want|wanted|hope|hoping|need|needed this|the|that role|job|position|opportunity|offer|one|chance',
+  'love|loved|adore|adored the|your team|company|role|position|job|work|culture|mission|vision|product|plans|studio|crew',
+  'delighted|happy|glad|pleased|thrilled|honored|honoured|excited ... accept|accepting',
   'welcome|appreciate|value the|an|any? opportunity|chance|possibility',
   'pursue|pursuing ... position|role|job|opportunity|career|this|it',
 ];
@@ -65,7 +67,7 @@ const NEXT_STEPS = [
 
 /** Statements that carry the wish outright; no writer check needed. */
 const STATEMENTS = [
-  'look|looking forward to ... joining|working|contributing|continuing|being|discussing|possibility|opportunity|chance|prospect|next|starting|helping|meeting|talking|speaking|learning|visiting|seeing',
+  'look|looking forward to ... joining|working|contributing|continuing|being|discussing|possibility|opportunity|chance|prospect|next|starting|started|helping|learning|building',
   'my first|top|clear|number one? choice|pick|priority',
   'exactly|precisely|just ... ... looking|want|wanted|hoping|hope|hoped|seeking|grow|belong',
   'the one|role|job|position|opportunity|place i|i\'ve want|wanted|hoped|hope|would',
@@ -152,4 +154,51 @@ export function statesInterest(note: Note, sentence: BodySentence): boolean {
     for (const m of findPhrases(sentence, group)) if (holderBefore(sentence, m.from) !== 'subject' && affirmed(note, sentence, m)) return true;
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------
+// Notes where wanting the job is not the point
+
+/** The writer takes themself out: withdrawing, or having taken another job. */
+const WITHDRAWING = [
+  'withdraw|withdrawing|withdrew|remove|removing my|from ... application|candidacy|name|consideration|process|search',
+  "i|i've|i'm withdraw|withdrawing|withdrew",
+  'take|taking|took my name out|off',
+  'accepted|accepting|accept|taken|took|taking another position|role|job|offer',
+  'accepted|accepting|accept|taken|took|taking a different position|role|job|offer',
+  'decline|declining the|your offer',
+  'turn|turning|turned down the|your offer',
+];
+
+/** A reply to a rejection: the decision is already made. */
+const REJECTION_REPLY = [
+  'another|other|different|stronger candidate|candidates',
+  'not been? selected|chosen',
+  'your|the decision not to',
+];
+
+/** Advice, a coffee chat, an informational interview: no job is on the table. */
+const NETWORKING = new Set(['informational', 'coffee', 'advice', 'networking', 'mentoring', 'mentorship', 'meetup']);
+
+/** Words that put a job on the table. */
+const APPLICATION = new Set(['role', 'roles', 'position', 'positions', 'job', 'jobs', 'opening', 'openings', 'vacancy', 'application', 'candidacy', 'offer', 'hiring', 'hire']);
+
+/**
+ * Whether the note is one where "say you still want the job" makes no sense,
+ * so a rule asking for interest cannot decide: the writer withdraws or has
+ * taken another job, replies to a rejection, or thanks someone for advice
+ * with no job in sight.
+ */
+export function interestDoesNotApply(note: Note, sentences: readonly BodySentence[]): boolean {
+  let networking = false;
+  let application = Boolean(note.frontMatter.role);
+  for (const sentence of sentences) {
+    if (findPhrases(sentence, WITHDRAWING).some((m) => affirmed(note, sentence, m))) return true;
+    if (findPhrases(sentence, REJECTION_REPLY).length > 0) return true;
+    for (const w of sentence.words) {
+      if (NETWORKING.has(w.lower)) networking = true;
+      else if (APPLICATION.has(w.lower)) application = true;
+    }
+  }
+  return networking && !application;
 }

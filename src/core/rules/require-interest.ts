@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { insertParagraph, interestText, sectionFix } from '../sections';
 import { bodySentences, noteAnchor } from '../layout';
-import { statesInterest } from '../language/interest';
+import { interestDoesNotApply, statesInterest } from '../language/interest';
 
 /**
  * After an interview the note should say that the writer still wants the
@@ -27,6 +27,8 @@ export default defineRule(
     const sentences = bodySentences(note);
     // From the end: a note says it most often in its closing lines, and any one sentence will do.
     for (let i = sentences.length - 1; i >= 0; i--) if (statesInterest(note, sentences[i])) return;
+    // Withdrawing, replying to a rejection, thanking for advice: there is no job to want, so nothing to say.
+    if (interestDoesNotApply(note, sentences)) return;
     const anchor = noteAnchor(note);
     if (!anchor) return;
     const { role, company } = note.frontMatter;
