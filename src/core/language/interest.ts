@@ -20,12 +20,15 @@
  * ("my interest has faded"). "I look forward to hearing from you" alone is
  * politeness, not interest.
  *
- * Linear in the sentence's length; uses the shared phrase matcher and the
- * shared negation check.
+ * Linear in the sentence's length; uses the shared phrase matcher, the
+ * layer's clauses and its one negation model.
  */
 import type { Note } from '../note';
 import { findPhrases, WordSet, wordIdsOf, type PhraseMatch } from '../phrases';
-import { isNegated, type BodySentence } from '../lexicon/substance-common';
+import { perNote } from '../memo';
+import { clauseAt, readNote, type SentenceReading } from './index';
+import { negatedAt, negatedSpan } from './negation';
+import type { BodySentence } from './sentences';
 
 /** Feelings and wishes, as adjectives or nouns. They count only when the writer is the one who has them. */
 const FEELINGS = [
@@ -79,6 +82,9 @@ const STATEMENTS = [
   'sign me up',
 ];
 
+/** A wish that used to be there ("I am no longer keen"): the negation model reads "no longer" as no negation, so it is looked for here. */
+const NO_LONGER = ['no longer'];
+
 /** Phrases whose own negation is the point ("I can't wait to start"): only a negation before them counts. */
 const NEGATIVE_FORM = ["can't|cannot wait", "couldn't|could not? be more|happier"];
 
@@ -125,8 +131,14 @@ function onlyOpenersBefore(sentence: BodySentence, at: number): boolean {
   return true;
 }
 
+/** The layer's reading of each of the writer's sentences, by sentence. */
+const readings: (note: Note) => ReadonlyMap<BodySentence, SentenceReading> = perNote((note) => new Map(readNote(note).sentences.map((r) => [r.sentence, r])));
+
+/** Whether the wish matched at `m` is not negated within its clause (`inside`: a negator inside the match counts too). */
 function affirmed(note: Note, sentence: BodySentence, m: PhraseMatch, inside = true): boolean {
-  return !isNegated(note.text, sentence, m.from, m.to, { inside });
+  const reading = readings(note).get(sentence);
+  const clauseFrom = (reading && clauseAt(reading, m.from)?.from) ?? 0;
+  return inside ? !negatedSpan(sentence.words, m.from, m.to, clauseFrom) : !negatedAt(sentence.words, m.from, clauseFrom);
 }
 
 /** Whether the writer holds the wish matched at `m`: they are its nearest holder, or the sentence has no subject at all. */
@@ -142,6 +154,7 @@ function writerHolds(sentence: BodySentence, m: PhraseMatch): boolean {
 export function statesInterest(note: Note, sentence: BodySentence): boolean {
   const ids = wordIdsOf(sentence.words);
   for (let i = 0; i < ids.length; i++) if (FADING.has(ids[i])) return false;
+  if (findPhrases(sentence, NO_LONGER).length > 0) return false;
   for (const m of findPhrases(sentence, NEGATIVE_FORM)) {
     if (holderBefore(sentence, m.from) === 'writer' && affirmed(note, sentence, m, false)) return true;
   }
