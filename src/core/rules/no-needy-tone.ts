@@ -6,7 +6,7 @@ import { sentenceRemovalFix } from '../lexicon/substance-common';
 
 /**
  * Begging and desperation. A note should sound like a peer who wants the job,
- * not someone who needs a favour. The ways of speaking from need (needing the
+ * not someone who needs a favor. The ways of speaking from need (needing the
  * job, staking your fate on the reader, pleading, taking any terms, distress,
  * money trouble) live in language/need.ts; this rule reports the first one in
  * each of the writer's sentences.

@@ -114,7 +114,7 @@ const FORGIVE_OBJECT = compileGroups(OBJECTS.filter((g) => g.id === 'forgive-for
 export default defineRule(
   {
     id: 'no-over-apology',
-    description: 'The note does not apologise where no apology is owed',
+    description: 'The note does not apologize where no apology is owed',
     severity: 'warning',
     fixable: true,
     tags: ['tone'],
@@ -146,7 +146,7 @@ export default defineRule(
         report({
           start,
           end: stop,
-          message: `${quote(note.text.slice(start, stop))} apologises where nothing went wrong; leave it out and let the note stand with confidence.`,
+          message: `${quote(note.text.slice(start, stop))} apologizes where nothing went wrong; leave it out and let the note stand with confidence.`,
           fixes: fix ? [fix] : [],
         });
         break; // the fix removes the whole sentence
@@ -172,7 +172,7 @@ export default defineRule(
         end: found.end,
         message: reproach
           ? `${quote(note.text.slice(found.start, found.end))} dwells on the slip; own it once, in one plain line, and move on.`
-          : `${quote(note.text.slice(found.start, found.end))} apologises a second time; one short apology is enough, so leave this one out.`,
+          : `${quote(note.text.slice(found.start, found.end))} apologizes a second time; one short apology is enough, so leave this one out.`,
         fixes: [sentenceRemovalFix(note, sentence, 'Remove this apology')],
       });
     }
