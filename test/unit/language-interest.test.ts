@@ -20,6 +20,7 @@ describe('require-interest: the act "states interest"', () => {
     ['a noun of wishing', 'Our chat only strengthened my desire to work on the route planner.'],
     ['a misspelt noun of wishing', 'The visit confirms my interested in going on with the process.'],
     ['wanting to join', 'I would love to be part of the night crew.'],
+    ['wanting to keep at the work', 'I would love to keep improving the route maps as your dispatcher.'],
     ['welcoming the chance', 'I would welcome the chance to take this further.'],
     ['pursuing the job', 'I hope to pursue this position with your group.'],
     ['the writer pictured in the job', 'I am sure I would be a strong addition to the dispatch desk.'],

@@ -37,7 +37,7 @@ const FEELINGS = [
 
 /** Wanting the job or a part in it: a verb of wishing before a verb of doing (within a few words). Same writer check. */
 const WANTING = [
-  'love|like|welcome|want|wanted|wish|hope|hoping|eager|keen|ready|thrilled|delighted|honored|honoured|proud|excited|glad|happy|prepared|able ... join|joining|contribute|contributing|bring|work|working|start|starting|build|grow|be|continue|continuing|move|help|helping|pursue|pursuing|serve|support|apply|lead|tackle|become|discuss',
+  'love|like|welcome|want|wanted|wish|hope|hoping|eager|keen|ready|thrilled|delighted|honored|honoured|proud|excited|glad|happy|prepared|able ... join|joining|contribute|contributing|bring|work|working|start|starting|build|grow|be|continue|continuing|keep|move|help|helping|pursue|pursuing|serve|support|apply|lead|tackle|become|discuss',
   'want|wanted|hope|hoping|need|needed this|the|that role|job|position|opportunity|offer|one|chance',
   'love|loved|adore|adored the|your team|company|role|position|job|work|culture|mission|vision|product|plans|studio|crew',
   'delighted|happy|glad|pleased|thrilled|honored|honoured|excited ... accept|accepting',
