@@ -107,14 +107,12 @@ function buildClause(sentence: Sentence, from: number, to: number, referents: re
       // "your team", "your decision": the noun decides, not the possessive.
       if (first === 'your' || first === 'my' || first === 'our') {
         for (let k = lead + 1; k < Math.min(to, lead + 4); k++) {
-          if (referents[k] && referents[k] !== subject) {
+          if (referents[k]) {
             subject = referents[k];
             subjectAt = k;
             break;
           }
-          if (referents[k]) break;
         }
-        if (first === 'my' && subject === 'writer') subject = 'writer';
       }
     } else if (DETERMINERS.has(first)) {
       for (let k = lead + 1; k < Math.min(to, lead + 4); k++) {
