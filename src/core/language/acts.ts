@@ -139,7 +139,6 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'another|second|fresh|closer|new look|chance|review',
     'review|consider|look ... again',
     'change* your|their|the mind*|decision',
-    'keep my application|candidacy|file open|active',
   ],
   refusal: [
     "unable|cannot|can't|won't|refuse|refusing|decline to? accept|acknowledge|agree|respect",
