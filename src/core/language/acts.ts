@@ -68,6 +68,7 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'request a|an|the|that|your',
     "{would|i'd} be grateful|thankful|obliged if",
     "{would|i'd} appreciate it? if",
+    "{would|i'd} appreciate a|an|your prompt|quick|swift|timely? response|reply|answer|decision|update",
     'could|can|will you',
     'would you *',
     'i need|want|expect you',
@@ -146,12 +147,13 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     "{does not|do not|did not|doesn't|don't|didn't} meet|satisfy|suit|work for? my|me",
   ],
   chasing: [
-    "{i haven't|i have not|i still haven't|i have yet to|i've not} heard|received|gotten|had",
+    "{i still haven't|i still have not} heard|received|gotten|had",
     '{no one|nobody} has|got|gave|replied|responded|answered|returned',
     '{following up|checking in|writing} again|once more',
     'my last|previous|earlier|several|two|three|multiple emails|messages|calls|notes|voicemails',
     'still waiting',
-    "{i will|i'll|i shall} call|phone|ring|stop|drop|come",
+    "{i will|i'll|i shall} call|phone|ring you|your",
+    "{i will|i'll|i shall} stop|drop|come by|in|over",
   ],
 };
 
