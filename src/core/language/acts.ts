@@ -82,7 +82,12 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'end of the? day|week|month|business',
   ],
   urgency: ['asap', 'as soon as possible', 'as soon as you can', 'right away', 'immediately', 'urgently', 'urgent', 'promptly', 'at once', 'at your earliest convenience'],
-  apology: ['sorry', 'apologize|apologise|apologized|apologised|apologizing|apologising|apology|apologies', 'forgive me|my', 'pardon', 'my mistake|error|bad|oversight', 'excuse my|the|me'],
+  apology: [
+    'embarrassed|embarrassing|ashamed|mortified',
+    'my mistake|error|typo|oversight|fault|blunder',
+    'misspelled|misspelt|mistyped|misnamed|forgot|overlooked',
+    'sorry', 'apologize|apologise|apologized|apologised|apologizing|apologising|apology|apologies', 'forgive me|my', 'pardon', 'excuse my|the|me',
+  ],
   argument: [
     'i think|thought|believe|believed|feel|felt|suspect|consider|considered|maintain',
     "{i am|i was|i'm|im} confident|convinced|sure|certain|positive",

@@ -40,7 +40,8 @@ const BOILERPLATE: ReadonlySet<string> = new Set(
     'candidate candidates applicant applicants resume résumé cv portfolio references reference letter letters ' +
     'discussed regarding concerning spent spend spending seems seemed appears appeared became become becomes provide ' +
     'offer offered offering position positions role roles program programs department firm company staff team members ' +
-    'place places invitation invite invited tour courtesy courtesies efforts effort attention touch base basis'
+    'place places invitation invite invited tour courtesy courtesies efforts effort attention touch base basis ' +
+    'employees employee leaders leader flexibility world corporate'
   ).split(/\s+/),
 );
 
@@ -50,7 +51,8 @@ const COMMON_VERB_STEMS: ReadonlySet<string> = new Set(
     'look seem sound feel felt keep kept leav left think thought said say tell told ask show find found bring brought ' +
     'mak took tak giv gav com cam go went put tri try mean meant becam becom remain stay hop expect describ mention ' +
     'explain rememb understand consid appreciat includ involv provid receiv seek sought pursu connect reach continu ' +
-    'head happen allow enabl let wish hear heard saw seen know knew learn speak spok talk discuss writ wrot send sent'
+    'head happen allow enabl let wish hear heard saw seen know knew learn speak spok talk discuss writ wrot send sent ' +
+    'creat develop hon support perform fill confirm mov set'
   ).split(' '),
 );
 
