@@ -68,6 +68,7 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'request a|an|the|that|your',
     "{would|i'd} be grateful|thankful|obliged if",
     "{would|i'd} appreciate it? if",
+    "{would|i'd} appreciate a|an|your prompt|quick|swift|timely? response|reply|answer|decision|update",
     'could|can|will you',
     'would you *',
     'i need|want|expect you',
@@ -81,7 +82,12 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'end of the? day|week|month|business',
   ],
   urgency: ['asap', 'as soon as possible', 'as soon as you can', 'right away', 'immediately', 'urgently', 'urgent', 'promptly', 'at once', 'at your earliest convenience'],
-  apology: ['sorry', 'apologize|apologise|apologized|apologised|apologizing|apologising|apology|apologies', 'forgive me|my', 'pardon', 'my mistake|error|bad|oversight', 'excuse my|the|me'],
+  apology: [
+    'embarrassed|embarrassing|ashamed|mortified',
+    'my mistake|error|typo|oversight|fault|blunder',
+    'misspelled|misspelt|mistyped|misnamed|forgot|overlooked',
+    'sorry', 'apologize|apologise|apologized|apologised|apologizing|apologising|apology|apologies', 'forgive me|my', 'pardon', 'excuse my|the|me',
+  ],
   argument: [
     'i think|thought|believe|believed|feel|felt|suspect|consider|considered|maintain',
     "{i am|i was|i'm|im} confident|convinced|sure|certain|positive",
@@ -139,7 +145,6 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'another|second|fresh|closer|new look|chance|review',
     'review|consider|look ... again',
     'change* your|their|the mind*|decision',
-    'keep my application|candidacy|file open|active',
   ],
   refusal: [
     "unable|cannot|can't|won't|refuse|refusing|decline to? accept|acknowledge|agree|respect",
@@ -147,12 +152,13 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     "{does not|do not|did not|doesn't|don't|didn't} meet|satisfy|suit|work for? my|me",
   ],
   chasing: [
-    "{i haven't|i have not|i still haven't|i have yet to|i've not} heard|received|gotten|had",
+    "{i still haven't|i still have not} heard|received|gotten|had",
     '{no one|nobody} has|got|gave|replied|responded|answered|returned',
     '{following up|checking in|writing} again|once more',
     'my last|previous|earlier|several|two|three|multiple emails|messages|calls|notes|voicemails',
     'still waiting',
-    "{i will|i'll|i shall} call|phone|ring|stop|drop|come",
+    "{i will|i'll|i shall} call|phone|ring you|your",
+    "{i will|i'll|i shall} stop|drop|come by|in|over",
   ],
 };
 

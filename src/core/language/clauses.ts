@@ -37,6 +37,9 @@ export interface Clause {
   readonly stretched: boolean;
 }
 
+/** Pronouns that can only be a subject. */
+const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'ive', "you're", "you've", "you'll", "you'd"]);
+
 /** Factor by which negation turns a word's valence (VADER uses 0.74). */
 const NEGATION_FACTOR = -0.75;
 const INTENSIFIER_FACTOR = 1.5;
@@ -107,14 +110,12 @@ function buildClause(sentence: Sentence, from: number, to: number, referents: re
       // "your team", "your decision": the noun decides, not the possessive.
       if (first === 'your' || first === 'my' || first === 'our') {
         for (let k = lead + 1; k < Math.min(to, lead + 4); k++) {
-          if (referents[k] && referents[k] !== subject) {
+          if (referents[k]) {
             subject = referents[k];
             subjectAt = k;
             break;
           }
-          if (referents[k]) break;
         }
-        if (first === 'my' && subject === 'writer') subject = 'writer';
       }
     } else if (DETERMINERS.has(first)) {
       for (let k = lead + 1; k < Math.min(to, lead + 4); k++) {
@@ -123,6 +124,17 @@ function buildClause(sentence: Sentence, from: number, to: number, referents: re
           subjectAt = k;
           break;
         }
+      }
+    }
+  }
+  if (subject === undefined) {
+    // "After our talk I have…": a subject pronoun after an opening phrase.
+    for (let k = lead; k < Math.min(to, lead + 6); k++) {
+      const w = words[k].lower;
+      if (SUBJECT_PRONOUNS.has(w)) {
+        subject = referents[k];
+        subjectAt = k;
+        break;
       }
     }
   }

@@ -14,7 +14,10 @@ export const INTENSIFIERS: ReadonlySet<string> = new Set([
   'actually', 'total', 'complete', 'utter', 'absolute', 'such', 'awfully', 'terribly', 'insanely', 'unbelievably', 'beyond', 'simply',
 ]);
 
-/** Whether a word is a stretched intensifier ("sooo", "reallyyy"): a letter three or more times at its end. */
+/**
+ * Whether a word is stretched for effect ("sooo", "reallyyy"): a letter three
+ * or more times at its end after other letters. Not "XXXX" (a slot) or "zzz".
+ */
 export function isStretched(lower: string): boolean {
-  return /([a-z])\1\1+$/.test(lower) && lower.length >= 4;
+  return lower.length >= 4 && /^[a-z]+?([a-wy])\1\1+$/.test(lower) && !/^([a-z])\1+$/.test(lower);
 }

@@ -16,11 +16,11 @@ import { perNote } from '../memo';
 import { nameWords } from '../lexicon/tone-match';
 import { cuesOf, type Act, type Cue } from './acts';
 import { clausesOf, type Clause } from './clauses';
-import { negatedSpan } from './negation';
+import { isNegator, negatedSpan } from './negation';
 import type { Referent } from './referents';
 import { insideQuotes, ownSentences, type BodySentence } from './sentences';
 import { specificityContext, specificityOf, type Specificity } from './specificity';
-import { isStretched } from './hedges';
+import { INTENSIFIERS, isStretched } from './hedges';
 import { COPULAS } from './word-classes';
 
 export type { Act, Cue } from './acts';
@@ -121,9 +121,10 @@ function readSentence(text: string, sentence: BodySentence, company: ReadonlySet
     sentiment += c.sentiment;
   }
   const marks = new Set<SentenceMark>();
-  if (sarcasmMarkers(sentence, readings, all) >= 2) marks.add('sarcasm');
+  if (sarcasmMarkers(sentence, readings) >= 2) marks.add('sarcasm');
   if (readings.some((c) => isInsult(c, words))) marks.add('insult');
-  if (readings.some((c) => c.subject === 'writer' && c.sentiment > 0 && !c.acts.has('thanks')) && readings.some((c) => c.subject === 'reader' && c.sentiment < 0 && c.negativeWords.length > 0)) marks.add('gloat');
+  const plain = (c: ClauseReading) => !c.acts.has('thanks') && !c.acts.has('pleasantry') && !c.acts.has('interest');
+  if (readings.some((c) => c.subject === 'writer' && c.sentiment > 0 && plain(c)) && readings.some((c) => c.subject === 'reader' && negativePredicate(c, words) >= 0 && !isInsult(c, words))) marks.add('gloat');
   return { sentence, clauses: readings, acts: all, about, sentiment, question: sentence.question, marks, specificity: specificityOf(sentence, context) };
 }
 
@@ -159,27 +160,53 @@ function accepts(cue: Cue, clause: Clause, words: readonly Word[], question: boo
   }
 }
 
-/** Negative words aimed at the reader's side, the process or a third party, not the writer's own feelings ("I was disappointed"). */
+/** Words that may sit between a subject and what is said of it ("is actually a total…", "have always been so…"). */
+const PREDICATE_FILLER: ReadonlySet<string> = new Set([
+  'is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', 'has', 'have', 'had', 'do', 'does', 'did', 'will', 'would', 'could', 'can', 'may', 'might',
+  'seem', 'seems', 'seemed', 'felt', 'feel', 'feels', 'look', 'looks', 'looked', 'sound', 'sounds', 'became', 'become', 'got', 'get', 'gets', 'just',
+  'always', 'often', 'really', 'so', 'very', 'quite', 'rather', 'actually', 'totally', 'completely', 'utterly', 'truly', 'simply', 'clearly',
+  'obviously', 'frankly', 'honestly', 'such', 'a', 'an', 'the', 'total', 'complete', 'absolute', 'utter', 'real', 'bit', 'of', 'kind', 'sort',
+  'people', 'all', 'guys', 'folks', 'both', 'also', 'again', 'still', 'even', 'pretty', 'somewhat', 'too', 'way', 'far', 'much',
+]);
+
+/**
+ * The word index of a negative word said of the clause's subject: the first
+ * word past the verb and its fillers ("your office is a total dump", "you
+ * missed out", "you people are idiots"), or -1. A negative word elsewhere in
+ * the clause is about something else ("your team quarantines unstable tests").
+ */
+export function negativePredicate(clause: Clause, words: readonly Word[]): number {
+  if (clause.subjectAt < 0) return -1;
+  for (let i = clause.subjectAt + 1; i < clause.to; i++) {
+    const lower = words[i].lower;
+    if (PREDICATE_FILLER.has(lower) || isNegator(lower) || INTENSIFIERS.has(lower)) continue;
+    if (clause.negativeWords.includes(i)) return i;
+    // "your team never even bothered…": a possessive noun phrase still naming the subject.
+    if (i === clause.subjectAt + 1 && (lower === 'team' || lower === 'company' || lower === 'people' || lower === 'department' || lower === 'process')) continue;
+    return -1;
+  }
+  return -1;
+}
+
+/** Negative words said of the reader's side, the process or a third party, not the writer's own feelings ("I was disappointed"). */
 function isComplaint(clause: Clause, words: readonly Word[]): boolean {
-  if (clause.negativeWords.length === 0 || clause.sentiment >= 0 || clause.conditional) return false;
+  if (clause.negativeWords.length === 0 || clause.conditional) return false;
   const target = clause.subject === 'reader' || clause.subject === 'process' || clause.subject === 'third-party';
-  if (target) return true;
+  if (target) return negativePredicate(clause, words) >= 0;
   if (clause.subject !== 'writer') return false;
-  // "I hated my last job": the writer's verb about a third party or the reader, not a feeling after "I was".
+  // "I hated my last job": the writer's own verb about a third party or the reader, not a feeling after "I was".
   const others = clause.about.has('third-party') || clause.about.has('reader') || clause.about.has('process');
   if (!others) return false;
   const verbAt = clause.subjectAt + 1;
-  return verbAt < clause.to && !COPULAS.has(words[verbAt].lower) && words[verbAt].lower !== 'am' && clause.negativeWords.some((i) => i === verbAt || i === verbAt + 1);
+  return verbAt < clause.to && !COPULAS.has(words[verbAt].lower) && words[verbAt].lower !== 'am' && clause.negativeWords.includes(verbAt);
 }
 
-/** "You people are …", "your office is a …" followed by a negative word. */
+/** "You people are …", "your office is a …" with a negative word after the verb. */
 function isInsult(clause: ClauseReading, words: readonly Word[]): boolean {
-  if (clause.subject !== 'reader' || clause.negativeWords.length === 0) return false;
-  for (let i = clause.subjectAt + 1; i < Math.min(clause.to, clause.subjectAt + 4); i++) {
-    if (COPULAS.has(words[i].lower) || words[i].lower === 'are' || words[i].lower === "you're") {
-      return clause.negativeWords.some((n) => n > i && n <= i + 4) && !negatedSpan(words, i, i + 1, clause.from);
-    }
-  }
+  if (clause.subject !== 'reader') return false;
+  const at = negativePredicate(clause, words);
+  if (at < 0) return false;
+  for (let i = clause.subjectAt + 1; i < at; i++) if (COPULAS.has(words[i].lower) || words[i].lower === 'are') return true;
   return false;
 }
 
@@ -187,8 +214,8 @@ function isInsult(clause: ClauseReading, words: readonly Word[]): boolean {
 const SCARE_QUOTES = /["\u201c]\p{Ll}[\p{Ll}'\u2019-]*(?:\s\p{Ll}[\p{Ll}'\u2019-]*)?["\u201d]/u;
 const KNOWING = new Set(['obviously', 'clearly', 'apparently', 'evidently', 'surely']);
 
-/** How many signs of sarcasm the sentence carries (thanks or praise next to them counts as one more). */
-function sarcasmMarkers(sentence: BodySentence, clauses: readonly ClauseReading[], acts: ReadonlySet<Act>): number {
+/** How many signs of sarcasm the sentence carries: scare quotes, a stretched word, a knowing adverb about the reader, a counterfactual verdict. */
+function sarcasmMarkers(sentence: BodySentence, clauses: readonly ClauseReading[]): number {
   const words = sentence.words;
   let markers = 0;
   if (SCARE_QUOTES.test(sentence.text)) markers++;
@@ -202,6 +229,5 @@ function sarcasmMarkers(sentence: BodySentence, clauses: readonly ClauseReading[
       break;
     }
   }
-  if (markers > 0 && (acts.has('thanks') || acts.has('praise'))) markers++;
   return markers;
 }

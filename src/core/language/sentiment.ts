@@ -45,6 +45,15 @@ const NOTE_VALENCE: Readonly<Record<string, number>> = {
   joke: -2, // "the process was a joke": as a judgment, contempt
   jokes: -2,
   dump: -2, // "the office is a dump"
+  // Praise AFINN lacks.
+  genius: 4,
+  extraordinary: 4,
+  incredible: 4,
+  exceptional: 4,
+  phenomenal: 4,
+  legendary: 4,
+  unparalleled: 4,
+  unmatched: 4,
   // Judgments of people and places AFINN lacks.
   idiots: -3,
   morons: -3,

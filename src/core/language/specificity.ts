@@ -39,8 +39,21 @@ const BOILERPLATE: ReadonlySet<string> = new Set(
     'reiterate reiterated reinforce reinforced confirmed confirm express expressing expressed convey glad opportunity ' +
     'candidate candidates applicant applicants resume résumé cv portfolio references reference letter letters ' +
     'discussed regarding concerning spent spend spending seems seemed appears appeared became become becomes provide ' +
-    'offer offered offering position positions role roles program programs department firm company staff team members'
+    'offer offered offering position positions role roles program programs department firm company staff team members ' +
+    'place places invitation invite invited tour courtesy courtesies efforts effort attention touch base basis ' +
+    'employees employee leaders leader flexibility world corporate'
   ).split(/\s+/),
+);
+
+/** Common verbs (by stem), which carry no subject matter of their own: "looks like", "kept thinking", "left excited". */
+const COMMON_VERB_STEMS: ReadonlySet<string> = new Set(
+  (
+    'look seem sound feel felt keep kept leav left think thought said say tell told ask show find found bring brought ' +
+    'mak took tak giv gav com cam go went put tri try mean meant becam becom remain stay hop expect describ mention ' +
+    'explain rememb understand consid appreciat includ involv provid receiv seek sought pursu connect reach continu ' +
+    'head happen allow enabl let wish hear heard saw seen know knew learn speak spok talk discuss writ wrot send sent ' +
+    'creat develop hon support perform fill confirm mov set'
+  ).split(' '),
 );
 
 const MONTHS_AND_DAYS = new Set(
@@ -103,7 +116,7 @@ export function specificityOf(sentence: BodySentence, context: SpecificityContex
     if (lower.length < 3 || STOPWORDS.has(lower) || GENERIC_WORDS.has(lower) || BOILERPLATE.has(lower)) continue;
     if (valence(lower) !== 0 || /ly$/.test(lower)) continue;
     const st = stem(lower);
-    if (st.length >= 3 && !concrete.includes(st)) concrete.push(st);
+    if (st.length >= 3 && !COMMON_VERB_STEMS.has(st) && !concrete.includes(st)) concrete.push(st);
   }
   return { names, numbers, concrete, topic: context.topics.length > 0 && sentenceMentionsTopic(context.topics, sentence), placeholderWords };
 }

@@ -51,7 +51,7 @@ export const COPULAS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words that open a new clause inside a sentence. */
-export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['but', 'yet', 'although', 'though', 'because', 'whereas', 'however', 'unless', 'while', 'since']);
+export const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['but', 'yet', 'although', 'though', 'because', 'whereas', 'however', 'unless', 'while']);
 
 /** Words that open a conditional or hypothetical clause. */
 export const CONDITIONAL_OPENERS: ReadonlySet<string> = new Set(['if', 'unless', 'should', 'whether', 'when', 'once', 'in case']);
