@@ -11,6 +11,7 @@ import { offsetToLine, offsetToPosition } from './text';
 import { rules as allRules } from './rules';
 
 export { parseNote } from './parse';
+export { computeLineStarts } from './text';
 export * from './note';
 export * from './rule';
 export * from './config';

@@ -234,7 +234,8 @@ function paragraphAt(note: Note, at: number, section: SectionText): TextEdit {
   // else two. (Right after an old-Mac "\r", a "\n" would merge with it into one line break: "\r" it is.)
   const breaks = (n: number, lineBreak: string) => (n >= 2 ? '' : n === 1 ? lineBreak : lineBreak + lineBreak);
   const lead = breaks(breaksBefore(note, at), note.text[at - 1] === '\r' && eol === '\n' ? '\r' : eol);
-  const tail = breaks(breaksAfter(note.text, at), eol);
+  // (And before a "\n", an old-Mac "\r" at the end of the insertion would merge with it: "\n" it is.)
+  const tail = breaks(breaksAfter(note.text, at), note.text[at] === '\n' && eol === '\r' ? '\n' : eol);
   return withSnippet({ start: at, end: at, newText: lead + section.text + tail }, section, lead, tail);
 }
 
