@@ -6,6 +6,7 @@
 import type { Note, Paragraph } from './note';
 import type { Fix, TextEdit } from './rule';
 import { eolOf } from './text';
+import { greetingName } from './lexicon/structure-names';
 
 export interface SectionText {
   text: string;
@@ -25,7 +26,8 @@ function snippetEscape(value: string): string {
 
 export function greetingText(note: Note): SectionText {
   const to = note.frontMatter.to;
-  return to ? { text: `Dear ${to},` } : { text: 'Dear [Name],', snippet: 'Dear ${1:Name},' };
+  // By first name (or title and surname), as the greeting fix and Fill placeholders greet.
+  return to ? { text: `Dear ${greetingName(to)},` } : { text: 'Dear [Name],', snippet: 'Dear ${1:Name},' };
 }
 
 export function signOffText(note: Note, from?: string): SectionText {
