@@ -115,36 +115,40 @@ function bodyLines(input: LayoutInput): Line[] {
   let b = 0;
   while (at <= text.length) {
     let end = at;
-    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    while (end < text.length) {
+      const c = text.charCodeAt(end);
+      if (c === 10 || c === 13) break;
+      end++;
+    }
     while (b < blocks.length && blocks[b].end <= at) b++;
     const block = b < blocks.length && blocks[b].start < Math.max(end, at + 1) ? blocks[b] : undefined;
-    const opaqueBlock = block && (block.type === 'code' || block.type === 'html') ? block : undefined;
-    if (opaqueBlock?.comment) {
-      // A comment of its own: no text.
-      lines.push({ start: at, end, cs: end, ce: end, text: '', opaque: true });
-    } else {
-      const line = contentOf(text, at, end);
-      lines.push({ ...line, opaque: Boolean(opaqueBlock) });
-    }
+    const opaque = block !== undefined && (block.type === 'code' || block.type === 'html');
+    // A comment of its own is no text.
+    lines.push(opaque && block.comment ? { start: at, end, cs: end, ce: end, text: '', opaque } : contentOf(text, at, end, opaque));
     if (end >= text.length) break;
-    at = end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
+    at = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1);
   }
   return lines;
 }
 
+/** White space inside a line (what trim() removes, the line breaks aside). */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 11 || c === 12 || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f || c === 0x85;
+}
+
 /** The content of a line: comments blanked, indentation, trailing white space and a hard-break `\` left out. */
-function contentOf(text: string, start: number, end: number): Omit<Line, 'opaque'> {
+function contentOf(text: string, start: number, end: number, opaque: boolean): Line {
   let raw = text.slice(start, end);
   if (raw.includes('<!--')) raw = raw.replace(/<!--.*?(?:-->|$)/g, (m) => ' '.repeat(m.length));
   let cs = 0;
-  while (cs < raw.length && /\s/.test(raw[cs])) cs++;
+  while (cs < raw.length && isSpace(raw.charCodeAt(cs))) cs++;
   let ce = raw.length;
-  while (ce > cs && /\s/.test(raw[ce - 1])) ce--;
-  if (ce > cs && raw[ce - 1] === '\\') {
+  while (ce > cs && isSpace(raw.charCodeAt(ce - 1))) ce--;
+  if (ce > cs && raw.charCodeAt(ce - 1) === 92) {
     ce--;
-    while (ce > cs && /\s/.test(raw[ce - 1])) ce--;
+    while (ce > cs && isSpace(raw.charCodeAt(ce - 1))) ce--;
   }
-  return { start, end, cs: start + cs, ce: start + ce, text: raw.slice(cs, ce) };
+  return { start, end, cs: start + cs, ce: start + ce, text: cs === 0 && ce === raw.length ? raw : raw.slice(cs, ce), opaque };
 }
 
 function trimmedSpan(text: string, start: number, end: number): TextSpan | undefined {
@@ -334,7 +338,11 @@ function bare(value: string): string {
 }
 
 /** A line that is only a slot for a name ("Your Name", "[Your Full Name]", "___ ______.", "Your name (typed)"). */
+/** Characters or words without which findSlots finds nothing (a cheap test first: this runs on every check). */
+const MAY_HOLD_SLOT = /[[{<(_$]|XX|xx|Your|YOUR|TODO|TK|FIXME|NAME|COMPANY|EMPLOYER|POSITION|TITLE|ROLE|such|so[- ]and/i;
+
 function isSlotLine(value: string): boolean {
+  if (!MAY_HOLD_SLOT.test(value)) return false;
   const slots = findSlots(value, 0, value.length);
   if (!slots.length) return false;
   let rest = value;
@@ -369,7 +377,7 @@ function isTitleLine(value: string): boolean {
   return !/\.$/.test(text) || words <= 3;
 }
 
-function signatureKind(line: Line, input: LayoutInput): SignatureLine['kind'] | undefined {
+function lineSignatureKind(line: Line, input: LayoutInput): SignatureLine['kind'] | undefined {
   if (line.opaque) return undefined;
   if (isContactLine(line.text)) return 'contact';
   if (isNameLine(line.text, input, { recipientOk: true })) return 'name';
@@ -388,6 +396,12 @@ function span(line: Line): TextSpan {
 
 function readEnding(input: LayoutInput, lines: readonly Line[]): EndingRead {
   if (lines.length === 0) return { kind: 'none', signature: [] };
+  // Each line is asked about more than once below: remembered.
+  const kinds = new Map<Line, SignatureLine['kind'] | undefined>();
+  const signatureKind = (line: Line): SignatureLine['kind'] | undefined => {
+    if (!kinds.has(line)) kinds.set(line, lineSignatureKind(line, input));
+    return kinds.get(line);
+  };
   let main = lines;
   let postscript: Line[] = [];
   const ps = lines.findIndex((l, i) => i > 0 && !l.opaque && POSTSCRIPT.test(l.text));
@@ -412,15 +426,15 @@ function readEnding(input: LayoutInput, lines: readonly Line[]): EndingRead {
         kind: 'signed',
         closing: sameLine.closing,
         name: sameLine.name,
-        signature: [...after.map((l) => toSignature(l, signatureKind(l, input) ?? 'title')), ...psLines],
+        signature: [...after.map((l) => toSignature(l, signatureKind(l) ?? 'title')), ...psLines],
         bodyEnd: sameLine.closing.start,
         postscript: psSpan,
       };
     }
     // A closing of one's own words ("Thanks again for the tour.") is one only with a name under it; "Best regards," is one alone.
     const closing = bare(line.text);
-    if (CLOSING_START.test(closing.replace(/[,.!]$/, '')) || (isClosingLine(closing) && after.length > 0 && signatureKind(after[0], input) === 'name')) {
-      const signature = after.map((l) => toSignature(l, signatureKind(l, input) ?? 'title'));
+    if (CLOSING_START.test(closing.replace(/[,.!]$/, '')) || (isClosingLine(closing) && after.length > 0 && signatureKind(after[0]) === 'name')) {
+      const signature = after.map((l) => toSignature(l, signatureKind(l) ?? 'title'));
       const nameLine = after.find((_, k) => signature[k].kind !== 'contact');
       const read: EndingRead = {
         kind: after.length ? 'signed' : 'closing-only',
@@ -432,20 +446,20 @@ function readEnding(input: LayoutInput, lines: readonly Line[]): EndingRead {
       if (psSpan) read.postscript = psSpan;
       return read;
     }
-    if (!signatureKind(line, input)) break;
+    if (!signatureKind(line)) break;
   }
 
   // No closing: a name (or a name slot) at the end, perhaps with a title and contact lines under it.
   let top = main.length;
-  while (top - 1 >= 1 && main.length - top < 6 && signatureKind(main[top - 1], input)) top--;
+  while (top - 1 >= 1 && main.length - top < 6 && signatureKind(main[top - 1])) top--;
   for (let k = top; k < main.length; k++) {
-    if (signatureKind(main[k], input) !== 'name') continue;
+    if (signatureKind(main[k]) !== 'name') continue;
     // The first name-like line of the block is the name; short lines above it are the message's.
     const block = main.slice(k);
     return {
       kind: 'name-only',
       name: span(main[k]),
-      signature: [...block.map((l, j) => toSignature(l, j === 0 ? 'name' : (signatureKind(l, input) ?? 'title'))), ...psLines],
+      signature: [...block.map((l, j) => toSignature(l, j === 0 ? 'name' : (signatureKind(l) ?? 'title'))), ...psLines],
       bodyEnd: main[k].cs,
       postscript: psSpan,
     };
@@ -511,14 +525,17 @@ function bodyParagraphs(text: string, lines: readonly Line[], body: Span): Span[
     run = [];
   };
   for (const line of lines) {
-    const cs = Math.max(line.cs, body.start);
-    const ce = Math.min(line.ce, body.end);
-    if (line.text === '' || ce <= cs || !/\S/.test(text.slice(cs, ce))) {
-      if (line.text === '' || line.ce <= body.start || line.cs >= body.end) flush();
+    if (line.text === '' || line.ce <= body.start || line.cs >= body.end) {
+      flush();
       continue;
     }
-    const clipped = trimmedSpan(text, cs, ce)!;
-    run.push({ ...line, cs: clipped.start, ce: clipped.end, text: clipped.text });
+    if (line.cs >= body.start && line.ce <= body.end) {
+      run.push(line);
+      continue;
+    }
+    // The greeting's or the closing's line: only its part inside the body.
+    const clipped = trimmedSpan(text, Math.max(line.cs, body.start), Math.min(line.ce, body.end));
+    if (clipped) run.push({ ...line, cs: clipped.start, ce: clipped.end, text: clipped.text });
   }
   flush();
   return out;
