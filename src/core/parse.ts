@@ -31,6 +31,7 @@ import {
   type Status,
   type Word,
 } from './note';
+import { exceededLimit, flattenBody, frontMatterEnd, htmlComments, stripHtmlComments } from './limits';
 import { computeLineStarts, offsetToLine } from './text';
 import { parseDate } from './dates';
 import { wordRecord } from './lexicon/word-records';
@@ -47,9 +48,6 @@ const IGNORED_FOR_PROSE = ['yaml', 'code', 'html', 'definition', 'thematicBreak'
  * is tried once, not from each of its positions.
  */
 const BARE_LINK = /\b(?:https?:\/\/|www\.)[^\s<>()]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-
-/** An HTML comment inside an html node. */
-const HTML_COMMENT = /<!--([\s\S]*?)-->/g;
 
 /** The shape of mdast nodes the walks here need. */
 interface MdastNode {
@@ -76,7 +74,10 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
   const text = typeof input === 'string' ? input : String(input);
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bomLength ? text.slice(1) : text;
-  const parsed = tame(source);
+  // Past a structural limit the Markdown is read as plain paragraphs (linear), light: see core/limits.ts.
+  const overLimit = exceededLimit(source);
+  if (overLimit) options = { ...options, prose: false };
+  const parsed = overLimit ? flattenBody(source, frontMatterEnd(source)) : tame(source);
   const tree = markdown.parse(parsed) as MdastRoot;
   const lineStarts = computeLineStarts(text);
 
@@ -98,9 +99,9 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
     if (node.type === 'html') {
       const value = (node as unknown as Html).value;
       if (!value.includes('<!--')) continue;
-      for (const m of value.matchAll(HTML_COMMENT)) {
-        const s = start + bomLength + (m.index ?? 0);
-        comments.push({ start: s, end: s + m[0].length, value: m[1].trim(), line: offsetToLine(lineStarts, s) });
+      for (const m of htmlComments(value)) {
+        const s = start + bomLength + m.index;
+        comments.push({ start: s, end: s + m.length, value: m.inner.trim(), line: offsetToLine(lineStarts, s) });
       }
     } else if (node.type === 'inlineCode' || node.type === 'code') {
       sourceSpans.push({ start: start + bomLength, end: end + bomLength });
@@ -148,6 +149,7 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
     sourceSpans,
     skippedProse,
     prose: options.prose !== false,
+    ...(overLimit ? { overLimit } : {}),
     tree,
     bomLength,
   };
@@ -1073,7 +1075,7 @@ const CLOSING =
 
 /** Strip what is not text on a line: HTML comments, trailing hard-break markers. */
 function lineContent(line: string): string {
-  return line.replace(/<!--[\s\S]*?-->/g, '').replace(/\\$/, '').trim();
+  return stripHtmlComments(line).replace(/\\$/, '').trim();
 }
 
 function findSignOff(text: string, body: Span): SignOff | undefined {
@@ -1104,7 +1106,7 @@ function findSignOff(text: string, body: Span): SignOff | undefined {
       const first = after[0];
       const last = after[after.length - 1];
       const nameStart = first.start + text.slice(first.start, first.end).indexOf(first.content[0]);
-      signOff.name = { start: nameStart, end: last.end, text: text.slice(nameStart, last.end).replace(/<!--[\s\S]*?-->/g, '').trim() };
+      signOff.name = { start: nameStart, end: last.end, text: stripHtmlComments(text.slice(nameStart, last.end)).trim() };
     }
     return signOff;
   }

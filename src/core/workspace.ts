@@ -33,7 +33,8 @@ const resized = new WeakMap<Note, Note>();
  */
 export function modelForSize(note: Note, maxFileSize: number): Note {
   const prose = note.text.length <= maxFileSize;
-  if (note.prose === prose) return note;
+  // A note past a structural limit is light whatever its size.
+  if (note.prose === prose || note.overLimit) return note;
   const cached = resized.get(note);
   if (cached?.prose === prose) return cached;
   const model = parseForSize(note.text, maxFileSize);
@@ -85,7 +86,7 @@ export class NoteIndex {
   set(file: string, text: string, options: Note | SetOptions = {}): IndexedNote {
     const { note, maxFileSize = Infinity } = 'text' in options ? { note: options } : options;
     const old = this.notes.get(file);
-    if (old && old.text === text && !note && old.note.prose === text.length <= maxFileSize) return old;
+    if (old && old.text === text && !note && (old.note.prose === text.length <= maxFileSize || old.note.overLimit)) return old;
     const model = note ?? parseForSize(text, maxFileSize);
     const entry: IndexedNote = { file, note: model, text, companyKey: companyKey(model.frontMatter.company) };
     if (old) this.unlink(old);

@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { analyze, applyEdits, NoteIndex, parseForSize, parseNote, rules, sections, TOOL_ID, type Analysis } from '../../src/core/index';
 import { tame } from '../../src/core/parse';
+import { flattenBody, frontMatterEnd, htmlComments, MAX_FINDINGS_PER_RULE, stripHtmlComments } from '../../src/core/limits';
 import { decodeNote } from '../../src/cli/files';
 import { checkAnalysis, checkCli, checkFixes, checkModel, checkSections, runCli } from '../support/properties';
 import { makeSetting } from '../support/arbitraries';
@@ -266,7 +267,9 @@ describe('hostile input', function () {
       const words = Array.from({ length: 5000 }, () => Array.from({ length: 30 }, () => String.fromCharCode(97 + Math.floor(rnd() * 26))).join(''));
       const analysis = timed('5,000 nonsense words', `${FRONT}${GREETING}${words.join(' ')}.${SIGN_OFF}`);
       assertSane(analysis, 'nonsense words');
-      assert.ok(analysis.findings.filter((f) => f.ruleId === 'spelling').length >= 5000);
+      // One finding per word, up to the per-rule cap; then one info finding says the rest were left out.
+      assert.equal(analysis.findings.filter((f) => f.ruleId === 'spelling').length, MAX_FINDINGS_PER_RULE);
+      assert.ok(toolInfos(analysis).some((m) => /Rule spelling found more than 1,000 problems/.test(m)), toolInfos(analysis).join('\n'));
     });
 
     it('a 100,000-character URL and a 100,000-character e-mail address', () => {
@@ -274,7 +277,7 @@ describe('hostile input', function () {
       assertSane(timed('100,000-character URL and address', text), 'URL');
     });
 
-    it('5,000 HTML comments and 5,000 directives', () => {
+    it('5,000 HTML comments and 5,000 directives: past the structural limits, the quick checks run and say why', () => {
       const lines: string[] = [];
       for (let i = 0; i < 5000; i++) {
         lines.push(`<!-- a comment ${i} -->`);
@@ -283,6 +286,18 @@ describe('hostile input', function () {
       }
       const analysis = timed('10,000 comments and directives', FRONT + GREETING + lines.join('\n') + SIGN_OFF);
       assertSane(analysis, 'comments');
+      assert.ok(toolInfos(analysis).some((m) => /more than the limit of .*only the quick checks ran/.test(m)), toolInfos(analysis).join('\n'));
+    });
+
+    it('60 HTML comments and 60 directives, within the limits: the bad directives are reported', () => {
+      const lines: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        lines.push(`<!-- a comment ${i} -->`);
+        lines.push(`<!-- note-coach-disable-next-line ${i % 2 ? 'spelling' : 'no-such-rule'} -->`);
+        lines.push(`Line ${i}: thanks for the the wrod ${i}.`);
+      }
+      const analysis = timed('120 comments and directives', FRONT + GREETING + lines.join('\n') + SIGN_OFF);
+      assertSane(analysis, 'comments');
       assert.ok(analysis.findings.some((f) => f.ruleId === TOOL_ID && /Unknown rule "no-such-rule"/.test(f.message)), 'the bad directives are reported');
     });
 
@@ -290,6 +305,77 @@ describe('hostile input', function () {
       const text = FRONT + GREETING + '<!-- ' + `${PARAGRAPH}\n\n`.repeat(Math.ceil(900000 / PARAGRAPH.length)) + SIGN_OFF;
       assertSane(timed('unclosed comment, ~1 MB', text), 'unclosed comment');
     });
+  });
+});
+
+// Issue 13, points 2 and 3: shapes whose parse cost grows faster than their length (setext underlines,
+// ">" runs without spaces, unclosed openers, list items). Before the limits: 18 s, 30 s, 12 s, and out of memory.
+describe('structural limits', function () {
+  this.timeout(PER_TEST_TIMEOUT);
+  const shapes: [string, () => string, RegExp][] = [
+    ['10,000 setext headings ("a\\n=\\n")', () => 'a\n=\n'.repeat(10000), /heading lines/],
+    ['">" 80,000 times with no space, then text', () => '>'.repeat(80000) + ' hi', /levels of nesting/],
+    ['"<!--" 100,000 times', () => '<!--'.repeat(100000), /HTML comments and other openers/],
+    ['a letter and "<!--", 20,000 times on one line', () => 'a<!--'.repeat(20000), /HTML comments and other openers/],
+    ['250,000 list items (1 MB, under maxFileSize)', () => '- a\n'.repeat(250000), /list items/],
+    ['a list indented one level deeper on each of 2,000 lines', () => Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n'), /levels of nesting/],
+    ['20,000 lazy block-quote lines', () => '> a\nb\n'.repeat(20000), /lines$/],
+    ['20,000 link definitions', () => '[a]: b\n'.repeat(20000), /code fences and link definitions/],
+    ['50,000 "<!A" declarations (one "!" each)', () => '<!A'.repeat(50000), /HTML comments and other openers/],
+    ['20,000 short lines', () => 'Thanks for the tour\n'.repeat(20000), /lines/],
+  ];
+  for (const [name, make, what] of shapes) {
+    it(`${name}: quick checks only, and a finding says which limit`, () => {
+      const text = FRONT + GREETING + make() + SIGN_OFF;
+      const analysis = timed(name, text);
+      assertSane(analysis, name);
+      assert.ok(analysis.note.overLimit, 'past a structural limit');
+      assert.match(analysis.note.overLimit!.what, what);
+      const info = toolInfos(analysis).filter((m) => /more than the limit of .*only the quick checks ran/.test(m));
+      assert.equal(info.length, 1, toolInfos(analysis).join('\n'));
+      const cheap = new Set(rules.filter((r) => r.meta.cheap).map((r) => r.meta.id));
+      assert.deepEqual([...new Set(analysis.findings.filter((f) => f.ruleId !== TOOL_ID && !cheap.has(f.ruleId)).map((f) => f.ruleId))], []);
+      assert.equal(analysis.note.frontMatter.to, 'Ana Ruiz', 'the front matter is still read');
+      assert.ok(analysis.note.greeting, 'the greeting is still found');
+      assert.ok(analysis.note.signOff, 'the sign-off is still found');
+    });
+  }
+
+  it('3 MB of list items (above maxFileSize) no longer runs out of memory', () => {
+    const analysis = timed('750,000 list items', '- a\n'.repeat(750000));
+    assertSane(analysis, '750,000 list items');
+    assert.ok(toolInfos(analysis).some((m) => /maxFileSize/.test(m)));
+  });
+
+  it('a note within every limit is analysed in full, and the model, NoteIndex and analyze agree', () => {
+    const items = Array.from({ length: 50 }, (_, i) => `- point ${i}: thanks for the tour`).join('\n');
+    const text = `${FRONT}${GREETING}> quoted\n\n# Heading\n\n${items}\n\n${PARAGRAPH}${SIGN_OFF}`;
+    const analysis = analyze(text, { now: NOW });
+    assert.equal(analysis.note.overLimit, undefined);
+    assert.ok(analysis.findings.some((f) => f.ruleId === 'no-compensation-talk'), 'the full analysis ran');
+    const over = FRONT + '- a\n'.repeat(1001);
+    const index = new NoteIndex();
+    const entry = index.set('a.note.md', over, { maxFileSize: 1_000_000 });
+    assert.ok(entry.note.overLimit && !entry.note.prose);
+    assert.equal(index.set('a.note.md', over, { maxFileSize: 1_000_000 }), entry, 'not parsed again');
+    assert.equal(parseForSize(over, 1_000_000).prose, false);
+  });
+
+  it('the flattened copy keeps every offset and the front matter', () => {
+    const text = `${FRONT}- a *b* <!-- c -->\n> d\n`;
+    const flat = flattenBody(text, frontMatterEnd(text));
+    assert.equal(flat.length, text.length);
+    assert.ok(flat.startsWith(FRONT.trimEnd()));
+    for (let i = 0; i < text.length; i++) if (flat[i] !== text[i]) assert.equal(flat[i], ' ', `offset ${i}`);
+    assert.equal(frontMatterEnd('no front matter\n---\n'), 0);
+  });
+
+  it('comments are found as the lazy pattern finds them, in linear time', () => {
+    for (const text of ['<!-- a --> b <!-- c -->', '<!-- a <!-- b --> c', '<!-->', '<!---->x', '<!-- open', 'x<!--<!---->-->']) {
+      const expected = [...text.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => ({ index: m.index, length: m[0].length, inner: m[1] }));
+      assert.deepEqual(htmlComments(text), expected, text);
+      assert.equal(stripHtmlComments(text), text.replace(/<!--[\s\S]*?-->/g, ''), text);
+    }
   });
 });
 

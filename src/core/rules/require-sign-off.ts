@@ -3,6 +3,7 @@ import { defineRule, type Fix } from '../rule';
 import { endsInsideOpenBlock, insertParagraph, signOffText } from '../sections';
 import { eolOf, lineEndAt } from '../text';
 import { foldName, parsePersonName } from '../lexicon/structure-names';
+import { stripHtmlComments } from '../limits';
 
 /**
  * The note should end with a closing line and the writer's name. The parser
@@ -43,7 +44,7 @@ function lastLines(note: Note, max: number): Line[] {
     let start = text.lastIndexOf('\n', end - 1) + 1;
     if (start < body.start) start = body.start;
     const raw = text.slice(start, end).replace(/\r$/, '');
-    const content = raw.replace(/<!--[\s\S]*?-->/g, '').replace(/\\$/, '').trim();
+    const content = stripHtmlComments(raw).replace(/\\$/, '').trim();
     if (content) lines.unshift({ start, end: start + raw.length, content });
     end = start - 1;
   }
