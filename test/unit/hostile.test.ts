@@ -23,8 +23,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { analyze, applyEdits, NoteIndex, parseForSize, parseNote, rules, sections, TOOL_ID, type Analysis } from '../../src/core/index';
 import { tame } from '../../src/core/parse';
-import { flattenBody, frontMatterEnd, htmlComments, MAX_FINDINGS_PER_RULE, stripHtmlComments } from '../../src/core/limits';
-import { decodeNote } from '../../src/cli/files';
+import { flattenBody, frontMatterEnd, htmlComments, MAX_FINDINGS_PER_RULE, MAX_NOTE_BYTES, stripHtmlComments } from '../../src/core/limits';
+import { decodeNote, readNote } from '../../src/cli/files';
+import { escapeControl } from '../../src/cli/format';
+import { execFileSync } from 'node:child_process';
 import { checkAnalysis, checkCli, checkFixes, checkModel, checkSections, runCli } from '../support/properties';
 import { makeSetting } from '../support/arbitraries';
 import { prng } from '../../bench/generate';
@@ -534,6 +536,143 @@ describe('the CLI on hostile files', function () {
     assert.ok(code === 0 || code === 1, stderr);
     const output = JSON.parse(stdout) as { findings: { ruleId: string; message: string }[] }[];
     assert.ok(output[0].findings.some((f) => f.ruleId === TOOL_ID && /maxFileSize/.test(f.message)));
+  });
+});
+
+// Issue 13, points 1, 5, 6, 7, 8 and 10: the file side of the CLI.
+describe('the CLI and the files around it', function () {
+  this.timeout(60000);
+  let dir: string;
+  let repo: string;
+  const fixable = `${FRONT}${GREETING}Thanks for the the tour.${SIGN_OFF}`;
+  const posix = process.platform !== 'win32';
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'note-coach-files-'));
+    repo = path.join(dir, 'repo');
+    fs.mkdirSync(repo);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a link named like a note that leads outside the folder is skipped, not read, and --fix leaves its target alone', async () => {
+    const victim = path.join(dir, 'victim.sh');
+    const secret = 'export X="hi!!!!"\n# the the end\n';
+    fs.writeFileSync(victim, secret);
+    fs.symlinkSync(victim, path.join(repo, 'evil.note.md'));
+    fs.writeFileSync(path.join(repo, 'good.note.md'), fixable);
+    for (const argv of [['--fix', '.'], ['--fix', '--format', 'json', '.'], ['--fix', '*.note.md'], ['--fix', 'evil.note.md']]) {
+      const { stdout, stderr } = await runCli(argv, repo);
+      assert.equal(fs.readFileSync(victim, 'utf8'), secret, `${argv.join(' ')}: the target is untouched`);
+      // (The glob does not follow links at all; a folder walk and a named file report the link.)
+      if (argv[1] !== '*.note.md') assert.match(stderr, /evil\.note\.md: skipped: it is a link to a file outside the folders given\./, argv.join(' '));
+      assert.doesNotMatch(stdout, /evil|export/, 'nothing of the target reaches the output');
+    }
+    assert.doesNotMatch(fs.readFileSync(path.join(repo, 'good.note.md'), 'utf8'), /the the/, 'the real note was fixed');
+  });
+
+  it('a link inside the folders given is followed, checked once and fixed through', async () => {
+    fs.mkdirSync(path.join(repo, 'real'));
+    const target = path.join(repo, 'real', 'a.note.md');
+    fs.writeFileSync(target, fixable);
+    fs.symlinkSync(target, path.join(repo, 'link.note.md'));
+    const { code, stdout, stderr } = await runCli(['--fix', '--format', 'json', '.'], repo);
+    assert.ok(code === 0 || code === 1, stderr);
+    assert.equal((JSON.parse(stdout) as unknown[]).length, 1, 'one file, once');
+    assert.ok(fs.lstatSync(path.join(repo, 'link.note.md')).isSymbolicLink());
+    assert.doesNotMatch(fs.readFileSync(target, 'utf8'), /the the/);
+  });
+
+  it('a FIFO named like a note is reported as not a regular file, without blocking', async function () {
+    if (!posix) this.skip();
+    fs.mkdirSync(path.join(repo, 'pipes'));
+    execFileSync('mkfifo', [path.join(repo, 'pipes', 'pipe.fifo')]);
+    fs.symlinkSync(path.join(repo, 'pipes', 'pipe.fifo'), path.join(repo, 'link.note.md'));
+    fs.writeFileSync(path.join(repo, 'good.note.md'), fixable);
+    for (const argv of [['.'], ['pipes/pipe.fifo', 'good.note.md']]) {
+      const { code, stdout, stderr } = await runCli(argv, repo);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(stderr, /(link\.note\.md|pipe\.fifo): is a named pipe, not a regular file; not read\./);
+      assert.match(stdout, /good\.note\.md/, 'the other note is still checked');
+    }
+  });
+
+  it('a device and a file above the byte limit are refused before they are read', async function () {
+    if (!posix) this.skip();
+    assert.deepEqual(await readNote('/dev/zero'), { error: 'is a device, not a regular file; not read.' });
+    const big = path.join(repo, 'big.note.md');
+    const handle = fs.openSync(big, 'w');
+    fs.ftruncateSync(handle, MAX_NOTE_BYTES + 1); // sparse: no disk used
+    fs.closeSync(handle);
+    const read = await readNote(big);
+    assert.ok('error' in read && /more than the 16 MB a note can have/.test(read.error), JSON.stringify(read));
+  });
+
+  it('a backslash in a pattern escapes a glob character on POSIX, and never roots the pattern at /', async function () {
+    if (!posix) this.skip();
+    fs.writeFileSync(path.join(repo, '[x]a.note.md'), fixable);
+    const { code, stdout, stderr } = await runCli(['--format', 'json', '\\[x\\]*.note.md'], repo);
+    assert.ok(code === 0 || code === 1, stderr);
+    assert.deepEqual((JSON.parse(stdout) as { file: string }[]).map((e) => e.file), ['[x]a.note.md']);
+  });
+
+  it('--fix refuses a read-only file with a clear message and exit 2, and leaves it as it was', async function () {
+    if (!posix) this.skip();
+    const file = path.join(repo, 'ro.note.md');
+    fs.writeFileSync(file, fixable);
+    fs.chmodSync(file, 0o444);
+    const { code, stderr } = await runCli(['--fix', '.'], repo);
+    assert.equal(code, 2);
+    assert.match(stderr, /ro\.note\.md: could not write the fixes: it is read-only; not fixed/);
+    assert.equal(fs.readFileSync(file, 'utf8'), fixable);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o444);
+  });
+
+  it('--fix keeps hard links joined, and the owner and group of a file that belongs to someone else', async function () {
+    if (!posix) this.skip();
+    const file = path.join(repo, 'a.note.md');
+    fs.writeFileSync(file, fixable);
+    fs.chmodSync(file, 0o640);
+    const other = path.join(dir, 'other-name.md');
+    fs.linkSync(file, other);
+    const owned = path.join(repo, 'b.note.md');
+    fs.writeFileSync(owned, fixable);
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) fs.chownSync(owned, 4321, 4321);
+    const { code, stderr } = await runCli(['--fix', '.'], repo);
+    assert.ok(code === 0 || code === 1, stderr);
+    const fixed = fs.readFileSync(file, 'utf8');
+    assert.doesNotMatch(fixed, /the the/);
+    assert.equal(fs.readFileSync(other, 'utf8'), fixed, 'the other name sees the fix');
+    assert.equal(fs.statSync(file).ino, fs.statSync(other).ino);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    assert.doesNotMatch(fs.readFileSync(owned, 'utf8'), /the the/);
+    if (asRoot) assert.deepEqual([fs.statSync(owned).uid, fs.statSync(owned).gid], [4321, 4321]);
+    assert.deepEqual(fs.readdirSync(repo).sort(), ['a.note.md', 'b.note.md'], 'no temporary file left');
+  });
+
+  it('control characters in front matter and file names are escaped in text output', async function () {
+    if (!posix) this.skip();
+    const hostileTo = '---\nto: "Ana \\e]0;pwned\\a\\e[2JRuiz"\ncompany: Fernleaf\n---\n\nDear Bea,\n\nThanks for the tour.\n\nBest regards,\nSam\n';
+    fs.writeFileSync(path.join(repo, 'a\u001b[31m\nb.note.md'), hostileTo);
+    const { stdout, stderr } = await runCli(['.'], repo);
+    assert.doesNotMatch(stdout + stderr, /[\u0000-\u0008\u000b-\u001f\u007f]/, 'no raw control character');
+    assert.match(stdout, /a\\x1b\[31m\\nb\.note\.md:\d+:\d+/);
+    assert.match(stdout, /\\x1b\]0;pwned\\x07/, 'the escape shows as text');
+    assert.deepEqual(escapeControl('a\u001b\u0007\u009b\u2028b'), 'a\\x1b\\x07\\x9b\\u2028b');
+  });
+
+  it('a configuration that is not JSON is reported by position, never by quoting its text', async () => {
+    const secret = path.join(dir, 'secrets.env');
+    fs.writeFileSync(secret, 'API_TOKEN=sk-live-1234567890\n');
+    fs.symlinkSync(secret, path.join(repo, '.notecoach.json'));
+    fs.writeFileSync(path.join(repo, 'a.note.md'), fixable);
+    const { code, stderr } = await runCli(['.'], repo);
+    assert.equal(code, 2);
+    assert.match(stderr, /\.notecoach\.json: error: Not valid JSON/);
+    assert.doesNotMatch(stderr, /API|sk-live|TOKEN/);
+    fs.writeFileSync(path.join(repo, 'x.json'), '{"rules": {"spelling": "off",}}');
+    const broken = await runCli(['--config', 'x.json', '.'], repo);
+    assert.match(broken.stderr, /x\.json: error: Not valid JSON: Expected double-quoted property name \(line 1, column 30\)\./);
   });
 });
 
