@@ -216,7 +216,7 @@ async function check(options: Options, io: Io): Promise<number> {
     const loaded = await configs.forNote(file, explicitConfig);
     flushConfigIssues();
     await prepareDictionary(loaded.config, err);
-    const analyzeOptions = (): AnalyzeOptions => ({ config: loaded.config, now: options.now, file, workspace: index.others(file) });
+    const analyzeOptions = (): AnalyzeOptions => ({ config: loaded.config, now: options.now, file, workspace: index.workspace() });
     try {
       const original = index.get(file)!.text;
       let fixed = 0;

@@ -68,6 +68,7 @@ export class NoteIndex {
   private readonly notes = new Map<string, IndexedNote>();
   private readonly byCompany = new Map<string, Set<string>>();
   private version = 0;
+  private shared?: { generation: number; notes: readonly IndexedNote[] };
 
   /** Bumped on every change, so callers can tell whether anything moved. */
   get generation(): number {
@@ -129,6 +130,18 @@ export class NoteIndex {
 
   files(): string[] {
     return [...this.notes.keys()];
+  }
+
+  /**
+   * Every note, as one array that stays the same object until the index changes.
+   * Workspace rules skip the note they check (by file and by model), so a batch
+   * (the CLI, a check of all notes) passes this to every analysis: what the rules
+   * index by key is then built once for the batch, not once per note (20,000
+   * notes took 207 s with a fresh `others(file)` per note).
+   */
+  workspace(): readonly IndexedNote[] {
+    if (this.shared?.generation !== this.version) this.shared = { generation: this.version, notes: Object.freeze([...this.notes.values()]) };
+    return this.shared.notes;
   }
 
   /** Every note but `file`: what a workspace rule compares `file` against. */
