@@ -146,7 +146,8 @@ function applyRuleSetting(config: ResolvedConfig, rule: Rule<never>, setting: un
       else problem('severity', `The severity must be one of ${SEVERITY_SETTINGS.map((s) => `"${s}"`).join(', ')}.`);
       continue;
     }
-    const spec = specs[name];
+    // Own options only: "__proto__", "constructor" or "toString" must not find Object.prototype's.
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     if (!spec) {
       const names = Object.keys(specs);
       const guess = nearest(name, names);

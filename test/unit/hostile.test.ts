@@ -21,7 +21,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyze, applyEdits, NoteIndex, parseForSize, parseNote, rules, sections, TOOL_ID, type Analysis } from '../../src/core/index';
+import { analyze, applyEdits, NoteIndex, parseForSize, parseNote, resolveConfig, rules, sections, TOOL_ID, type Analysis } from '../../src/core/index';
 import { tame } from '../../src/core/parse';
 import { flattenBody, frontMatterEnd, htmlComments, MAX_FINDINGS_PER_RULE, MAX_NOTE_BYTES, stripHtmlComments } from '../../src/core/limits';
 import { decodeNote, readNote } from '../../src/cli/files';
@@ -718,6 +718,21 @@ describe('cross-note rules over one shared workspace', function () {
 function good(to: string, company: string): string {
   return `---\nto: ${to}\ncompany: ${company}\nrole: Data Engineer\ntopics: [pipeline migration]\nfrom: Sam Patel\n---\n\nDear ${to.split(' ')[0]},\n\n${PARAGRAPH} I keep coming back to how the team plans the next quarter of work, and I would like to help with it soon.${SIGN_OFF}`;
 }
+
+// Issue 13, point 13: option names that are Object.prototype's were accepted silently.
+describe('configuration keys that name Object.prototype members', () => {
+  it('rule options named __proto__, constructor or toString are reported as unknown and change nothing', () => {
+    const value = JSON.parse('{"rules": {"limit-exclamations": {"__proto__": {"max": 50}, "constructor": 3, "toString": "x", "hasOwnProperty": 1}, "spelling": {"__proto__": 1}}}');
+    const { config, problems } = resolveConfig(rules, [{ source: '.notecoach.json', value }]);
+    const keys = problems.map((p) => p.key).sort();
+    assert.deepEqual(keys, ['rules.limit-exclamations.__proto__', 'rules.limit-exclamations.constructor', 'rules.limit-exclamations.hasOwnProperty', 'rules.limit-exclamations.toString', 'rules.spelling.__proto__']);
+    const options = config.rules.get('limit-exclamations')!.options;
+    assert.equal(Object.getPrototypeOf(options), Object.prototype);
+    assert.deepEqual(Object.keys(options), ['max']);
+    assert.equal(options.max, 1);
+    assert.ok(problems.every((p) => /Unknown option|has no options/.test(p.message)), problems.map((p) => p.message).join('\n'));
+  });
+});
 
 describe('words sit where their text is', () => {
   // Markdown's text values drop line prefixes and trailing spaces, resolve escapes and character
