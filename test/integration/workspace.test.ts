@@ -278,6 +278,20 @@ function suite(): void {
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), marker, 'the first note was overwritten');
     });
 
+    // Issue 13, point 13: notesFolder with ".." sent new notes outside the workspace folder.
+    it('New Note keeps a notesFolder that leads outside the workspace folder inside it', async () => {
+      const config = vscode.workspace.getConfiguration('noteCoach', folder());
+      await config.update('notesFolder', '../outside-the-workspace', vscode.ConfigurationTarget.Workspace);
+      try {
+        const uri = await vscode.commands.executeCommand<vscode.Uri>('noteCoach.newNote', { scenario: 'panel', to: 'Dana Lee', company: 'Fernleaf Labs', role: 'Data Engineer' });
+        const base = folder().path.replace(/\/$/, '');
+        assert.ok(uri.path.startsWith(`${base}/`), `${uri.path} is inside ${base}`);
+        assert.doesNotMatch(uri.path, /outside-the-workspace/);
+      } finally {
+        await config.update('notesFolder', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
     it('copies a note as plain text and builds a mail link', async () => {
       const editor = await newNote(FLAWED.replace('[Company name]', '**Fernleaf**'));
       const text = await vscode.commands.executeCommand<string>('noteCoach.copyAsEmail');

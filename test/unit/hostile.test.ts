@@ -26,6 +26,7 @@ import { tame } from '../../src/core/parse';
 import { flattenBody, frontMatterEnd, htmlComments, MAX_FINDINGS_PER_RULE, MAX_NOTE_BYTES, stripHtmlComments } from '../../src/core/limits';
 import { decodeNote, readNote } from '../../src/cli/files';
 import { escapeControl } from '../../src/cli/format';
+import { globMatcher } from '../../src/vscode/glob';
 import { execFileSync } from 'node:child_process';
 import { checkAnalysis, checkCli, checkFixes, checkModel, checkSections, runCli } from '../support/properties';
 import { makeSetting } from '../support/arbitraries';
@@ -731,6 +732,32 @@ describe('configuration keys that name Object.prototype members', () => {
     assert.deepEqual(Object.keys(options), ['max']);
     assert.equal(options.max, 1);
     assert.ok(problems.every((p) => /Unknown option|has no options/.test(p.message)), problems.map((p) => p.message).join('\n'));
+  });
+});
+
+// Issue 13, point 4: noteCoach.exclude and files.exclude come from the workspace, which may be untrusted.
+describe('exclude globs from the settings', () => {
+  it('match as VS Code writes them (picomatch)', () => {
+    const cases: [string, string, boolean][] = [
+      ['**/node_modules', 'node_modules', true],
+      ['**/node_modules', 'a/b/node_modules', true],
+      ['**/*.tmp.note.md', 'a/x.tmp.note.md', true],
+      ['drafts', 'drafts', true],
+      ['drafts', 'old/drafts', false],
+      ['**/.git', 'a/.git', true],
+      ['{archive,old}/**', 'old/x.note.md', true],
+      ['notes/[!a]*.note.md', 'notes/b.note.md', true],
+      ['notes/[!a]*.note.md', 'notes/a.note.md', false],
+      ['./drafts/', 'drafts', true],
+    ];
+    for (const [glob, file, expected] of cases) assert.equal(globMatcher(glob)(file), expected, `${glob} on ${file}`);
+  });
+
+  it('a segment with more than three "*" excludes nothing instead of backtracking for minutes', () => {
+    const hostile = globMatcher(`**/${'*a'.repeat(14)}*b`);
+    assert.equal(hostile('a'.repeat(30)), false);
+    assert.equal(hostile(`x/${'a'.repeat(200)}`), false);
+    assert.equal(globMatcher('**/*a*b*c')('x/zaybzc'), true, 'three are fine');
   });
 });
 
