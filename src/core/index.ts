@@ -12,6 +12,8 @@ import { MAX_FINDINGS_PER_RULE } from './limits';
 import { rules as allRules } from './rules';
 
 export { parseNote } from './parse';
+export { computeLineStarts } from './text';
+export { filledItems, isTemplateDefault } from './lexicon/structure-template-defaults';
 export * from './note';
 export * from './rule';
 export * from './config';
