@@ -279,6 +279,20 @@ function suite(): void {
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), marker, 'the first note was overwritten');
     });
 
+    // Issue 13, point 13: notesFolder with ".." sent new notes outside the workspace folder.
+    it('New Note keeps a notesFolder that leads outside the workspace folder inside it', async () => {
+      const config = vscode.workspace.getConfiguration('noteCoach', folder());
+      await config.update('notesFolder', '../outside-the-workspace', vscode.ConfigurationTarget.Workspace);
+      try {
+        const uri = await vscode.commands.executeCommand<vscode.Uri>('noteCoach.newNote', { scenario: 'panel', to: 'Dana Lee', company: 'Fernleaf Labs', role: 'Data Engineer' });
+        const base = folder().path.replace(/\/$/, '');
+        assert.ok(uri.path.startsWith(`${base}/`), `${uri.path} is inside ${base}`);
+        assert.doesNotMatch(uri.path, /outside-the-workspace/);
+      } finally {
+        await config.update('notesFolder', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
     it('reports the defaults of each scenario template inserted untouched', async () => {
       const file = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'snippets', 'notes.code-snippets');
       const all = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { prefix: string; body: string[] }>;
