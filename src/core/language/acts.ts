@@ -54,6 +54,7 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'interested|interest|excited|excitement|eager|enthusiastic|enthusiasm|keen|thrilled|passionate|motivated|energized|energised',
     'look|looking forward to working|joining|contributing|being|collaborating|helping|building|bringing|potentially|possibly',
     'look|looking forward to the possibility|opportunity|chance',
+    'look|looking forward to the|our|my ... interview|round|steps|step|conversation|meeting|call|visit',
     "{would|i'd|i'll} love|like|welcome to? join|work|be|contribute|help|build|bring",
     "{would|i'd} welcome the|a chance|opportunity",
     'want|hope|hoping to join|work|be|contribute|help|build',
@@ -73,6 +74,9 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'would you *',
     'i need|want|expect you',
     'i expect|need|want|require|demand a|an|your|the|to answer|decision|response|reply|update|verdict|hear|know',
+    "{i'd like|i would like|i want|i need|i'd love|i would love} a|an|your|the ... answer|decision|response|reply|update|confirmation|verdict",
+    'have|get|receive|hear an|a|your|the answer|decision|response|reply|verdict',
+    '{following up|checking in|writing} about|on|regarding the|my ... status|application|candidacy|decision|timeline',
   ],
   deadline: [
     `by|before|until ${TIME_WORDS}`,
@@ -101,8 +105,9 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'align|aligns|aligned with',
   ],
   news: [
-    "{i have|i had|i've|we have|we've} completed|received|accepted|earned|finished|launched|passed|published|won|started|joined|got|gotten|signed",
-    'i received|accepted|earned|completed|finished|launched|passed|won|got an|a|the|my',
+    "{i have|i had|i've|we have|we've} completed|received|accepted|earned|finished|launched|passed|published|won|started|joined|signed",
+    'i received|accepted|earned|completed|finished|launched|passed|won an|a|the|my',
+    "{i got|i've got|i have got|i've gotten|i have gotten} an|another|the offer",
     'wanted to let you know|share|update|tell|inform',
     'i regret to inform',
     'a|an|one|quick update|news',
@@ -158,6 +163,7 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'my last|previous|earlier|several|two|three|multiple emails|messages|calls|notes|voicemails',
     'still waiting',
     "{i will|i'll|i shall} call|phone|ring you|your",
+    "{i will|i'll|i shall} give you a call|ring",
     "{i will|i'll|i shall} stop|drop|come by|in|over",
   ],
 };

@@ -87,6 +87,17 @@ export function cueOf(reading: SentenceReading, act: Act): Cue | undefined {
   return undefined;
 }
 
+/**
+ * Whether the sentence asks the reader for something: a question, or a request
+ * that is not the courtesy offer ("let me know if you need anything", "should
+ * questions come up, let me know").
+ */
+export function asksSomething(reading: SentenceReading): boolean {
+  if (reading.acts.has('question')) return true;
+  if (reading.clauses.some((c) => c.conditional)) return false;
+  return reading.clauses.some((c) => c.acts.has('request') && !c.acts.has('pleasantry'));
+}
+
 /** Words after a reader-aimed modal that make it news or courtesy, not a lecture ("you should have received…", "you should feel free"). */
 const NOT_DIRECTIVE_NEXT = new Set(['have', 'find', 'see', 'receive', 'feel', 'be', 'hear', 'already', 'know', 'expect', 'get']);
 
@@ -137,9 +148,10 @@ function accepts(cue: Cue, clause: Clause, words: readonly Word[], question: boo
     case 'fit-claim':
     case 'availability':
       if (negated) return false;
-      if (cue.act === 'fit-claim' && !clause.about.has('writer')) return false;
+      // "the role sounds like an even better fit": the writer's fit, unless the clause is about someone else.
+      if (cue.act === 'fit-claim' && (clause.subject === 'reader' || clause.subject === 'third-party') && !clause.about.has('writer')) return false;
       if (cue.act === 'availability' && clause.subject !== 'writer') return false;
-      return clause.subject === undefined || clause.subject === 'writer';
+      return cue.act === 'fit-claim' || clause.subject === undefined || clause.subject === 'writer';
     case 'commitment':
       return !negated && !clause.conditional && clause.subject === 'writer';
     case 'directive': {
