@@ -140,7 +140,6 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'you need|have|has to',
     "{you had|you'd} better",
     'you might|may want to',
-    'point out',
     'remind you',
     '{for your information|fyi}',
     'i suggest|recommend|advise|urge that? you',
