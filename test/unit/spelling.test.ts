@@ -94,7 +94,7 @@ describe('spelling: dictionary loading', () => {
     await first;
     await store.load('en-US');
     assert.equal(store.load('en-US'), first);
-    assert.deepEqual(calls, ['en-US']);
+    assert.deepEqual(calls, ['en-US', 'en-GB'], 'en-US reads the en-GB words too, once');
     const speller = store.get('en-US');
     assert.ok(speller);
     assert.equal(store.request('en-US'), speller);
@@ -108,12 +108,15 @@ describe('spelling: dictionary loading', () => {
     const store = new DictionaryStore();
     store.setLoader(loader);
     await Promise.all([store.load('en-US'), store.load('en-GB'), store.load('en-US')]);
-    assert.deepEqual([...calls].sort(), ['en-GB', 'en-US']);
+    assert.deepEqual([...calls].sort(), ['en-GB', 'en-GB', 'en-US']);
     const us = store.get('en-US')!;
     const gb = store.get('en-GB')!;
-    assert.ok(us.correct('color') && !us.correct('colour'));
+    // en-US accepts British spellings too (a British or Canadian writer is not wrong); en-GB stays strict.
+    assert.ok(us.correct('color') && us.correct('colour'));
     assert.ok(gb.correct('colour') && !gb.correct('color'));
-    assert.ok(us.correct('organization') && gb.correct('organisation'));
+    assert.ok(us.correct('organization') && us.correct('organisation') && gb.correct('organisation'));
+    // British words are never offered as corrections under en-US.
+    assert.ok(!us.suggest('colourr').includes('colour'));
   });
 
   it('request() starts a background load and onReady announces it', async () => {
@@ -301,17 +304,36 @@ describe('spelling: the rule', () => {
 
   it('accepts the front matter and the configured words', () => {
     assert.equal(runRule(note('The geofencing work at fernleaf was great.', 'to: Ana Ruiz\ncompany: Fernleaf\ntopics: [geofencing alerts]')).length, 0);
-    assert.equal(runRule(note('We talked about sqlfluff.'), { words: ['SQLFluff'] }).length, 0);
-    assert.equal(runRule(note('We talked about sqlfluff.')).length, 1);
+    assert.equal(runRule(note('We talked about rostering.'), { words: ['Rostering'] }).length, 0);
+    assert.equal(runRule(note('We talked about rostering.')).length, 1);
   });
 
-  it('uses the British dictionary when the configuration asks for it', () => {
-    const text = note('Your organisation has a clear colour palette.');
-    assert.equal(runRule(text, { dictionary: 'en-GB' }).length, 0);
+  it('accepts British spellings under en-US too, and American ones only under en-US', () => {
+    const british = note('Your organisation has a clear colour palette, and I realise the programme needs candour.');
+    assert.equal(runRule(british, { dictionary: 'en-GB' }).length, 0);
+    assert.equal(runRule(british, { dictionary: 'en-US' }).length, 0);
+    const american = note('Your organization has a clear color palette.');
     assert.deepEqual(
-      runRule(text, { dictionary: 'en-US' }).map((r) => r.expected?.[0]),
+      runRule(american, { dictionary: 'en-GB' }).map((r) => american.slice(r.start, r.end)),
       ['organization', 'color'],
     );
+  });
+
+  it('reports an unknown word only when a dictionary word is close to it', () => {
+    // Correct trade terms the dictionary lacks, with nothing one edit away: left alone.
+    assert.equal(runRule(note('The sommelier team and the pickleball league both use our helmfile setup.')).length, 0);
+    // Real typos, one edit from a word: still reported.
+    assert.deepEqual(
+      runRule(note('I enjoyed the convresation and meeting your bookkeper.')).map((r) => r.expected?.[0]),
+      ['conversation', 'bookkeeper'],
+    );
+  });
+
+  it('leaves bare web addresses alone: a domain and its path are not words', () => {
+    assert.equal(runRule(note('My profile is at linkedin.com/in/samkpatel and my code at github.com/skpatl/notebooks.')).length, 0);
+    assert.equal(runRule(note('See www.samkpatl.dev for the write-up.')).length, 0);
+    // Two words joined by a slash are still checked.
+    assert.equal(runRule(note('We covered inbound/outbond routing.')).length, 1);
   });
 
   it('looks up suggestions for the first maxSuggestions misspelled words only', () => {

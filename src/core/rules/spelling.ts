@@ -74,10 +74,15 @@ export default defineRule<Options>(
           noteVerdicts.set(token.text, ok);
         }
         if (ok) continue;
+        if (inBareAddress(text, word)) continue; // linkedin.com/in/…, www.…: an address, not words
+        if (!withSuggestions.has(token.text) && withSuggestions.size < maxSuggestions) withSuggestions.add(token.text);
+        // Precision first: a word with no dictionary word close to it is far likelier a correct term the
+        // dictionary lacks (a trade's jargon, a sport) than a typo, which is one or two edits off. Only
+        // within the look-up budget: past it (or with maxSuggestions 0) every unknown word is reported.
+        if (withSuggestions.has(token.text) && !speller.hasCloseWord(token.text)) continue;
 
         const start = word.start + token.offset;
         const end = start + token.text.length;
-        if (!withSuggestions.has(token.text) && withSuggestions.size < maxSuggestions) withSuggestions.add(token.text);
         // Only suggestions this rule would itself accept in that place ("sm's" for "sms" would be checked as "sm").
         const acceptable = (suggestion: string) => {
           const t = tokenOf(suggestion);
@@ -127,6 +132,22 @@ function acceptedWords({ note, words, from }: RuleContext<Options>): Set<string>
     if (whole) accepted.add(whole.text.toLowerCase());
   }
   return accepted;
+}
+
+/** Common top-level domains: enough to tell "github.com/name" from two words joined by a slash. */
+const BARE_ADDRESS = new RegExp(
+  String.raw`^(?:www\.[\w-]+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|co|me|app|ai|uk|ca|au|de|fr|nl|eu|us|in|info|biz|edu|gov|xyz|tech|page|site))(?:[/:?#][^\s]*)?$`,
+  'i',
+);
+
+/** Whether the word sits in a bare web address: its run of text between spaces (brackets and trailing punctuation set aside) is a domain, maybe with a path. */
+function inBareAddress(text: string, word: Span): boolean {
+  let start = word.start;
+  let end = word.end;
+  while (start > 0 && !/[\s<>()[\]"']/.test(text[start - 1])) start -= 1;
+  while (end < text.length && !/[\s<>()[\]"']/.test(text[end])) end += 1;
+  const run = text.slice(start, end).replace(/[.,;:!?]+$/, '');
+  return run.includes('.') && BARE_ADDRESS.test(run);
 }
 
 /** Whether `span` overlaps one of the sorted `spans`, starting the scan at index `from`. */

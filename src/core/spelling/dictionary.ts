@@ -58,6 +58,19 @@ function dictionaryFrom(data: DictionaryData): CompiledDictionary {
 }
 
 /**
+ * The en-GB dictionary, accepted behind en-US so that "programme", "candour" or
+ * "organisational" are not reported to a British or Canadian writer. Without it
+ * (its files missing) en-US works alone.
+ */
+async function britishWords(loader: DictionaryLoader): Promise<CompiledDictionary | undefined> {
+  try {
+    return dictionaryFrom(await loader('en-GB'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * One set of dictionaries and their loader. The module keeps a default store
  * behind the functions below; tests make their own to watch the loader.
  */
@@ -87,7 +100,7 @@ export class DictionaryStore {
     const entry: Entry = { state: 'loading', promise: Promise.resolve() };
     entry.promise = (async () => {
       const engine = dictionaryFrom(await loader(language));
-      entry.speller = new Speller(language, engine);
+      entry.speller = new Speller(language, engine, language === 'en-US' ? await britishWords(loader) : undefined);
       entry.loadMs = now() - started;
       entry.state = 'ready';
     })().then(

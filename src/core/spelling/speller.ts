@@ -35,9 +35,17 @@ export class Speller {
   /** How often the engine was asked, for tests and benchmarks. */
   readonly stats = { correct: 0, suggest: 0 };
 
+  private readonly closeCache = new LruCache<string, boolean>(SPELLER_CACHE_SIZE);
+
+  /**
+   * `also`: a second dictionary whose words count as correct too (en-GB behind
+   * en-US, so a British or Canadian writer's "programme" passes). It is never
+   * used for suggestions.
+   */
   constructor(
     readonly language: DictionaryLanguage,
     private readonly engine: SpellEngine,
+    private readonly also?: SpellEngine,
   ) {}
 
   /** Whether the dictionary accepts the word as written (case rules included: "london" is wrong, "London" right). */
@@ -47,7 +55,7 @@ export class Speller {
     this.stats.correct += 1;
     let result = false;
     try {
-      result = this.engine.correct(word);
+      result = this.engine.correct(word) || (this.also?.correct(word) ?? false);
     } catch {
       result = false;
     }
@@ -57,6 +65,25 @@ export class Speller {
 
   hasSuggestionsCached(word: string): boolean {
     return this.suggestionCache.has(word);
+  }
+
+  /**
+   * Whether a correction is close: a well-known typo, a missing apostrophe, or a
+   * dictionary word one edit (or two doubled letters) away. Cheap next to
+   * `suggest()`; cached per word. A correctly spelt trade term the dictionary
+   * lacks usually has none, a real typo almost always has one.
+   */
+  hasCloseWord(word: string): boolean {
+    const cached = this.closeCache.get(word);
+    if (cached !== undefined) return cached;
+    const lower = word.toLowerCase();
+    let result = Object.hasOwn(KNOWN_MISSPELLINGS, lower);
+    for (let i = 1; !result && i < lower.length && lower.length <= MAX_SUGGEST_LENGTH; i++) {
+      result = this.rawCorrect(lower.slice(0, i) + "'" + lower.slice(i));
+    }
+    result ||= this.hasNearNeighbour(lower);
+    this.closeCache.set(word, result);
+    return result;
   }
 
   /** Corrections, best first (may be empty). Cached per word. */
