@@ -1,7 +1,8 @@
 /** The extension in a real VS Code with a workspace folder open. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, apply, codeActions, diagnosticsWith, ruleIds, setText, sleep, waitFor } from './helpers';
+import { resolveSnippet } from '../../src/core/snippets';
+import { api, apply, codeActions, diagnosticsWith, EXTENSION_ID, ruleIds, setText, sleep, waitFor } from './helpers';
 
 const FLAWED = [
   '---',
@@ -276,6 +277,36 @@ function suite(): void {
       assert.notEqual(second.toString(), first.toString());
       assert.match(second.path, /-chidi-okafor-2\.note\.md$/);
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), marker, 'the first note was overwritten');
+    });
+
+    // Issue 13, point 13: notesFolder with ".." sent new notes outside the workspace folder.
+    it('New Note keeps a notesFolder that leads outside the workspace folder inside it', async () => {
+      const config = vscode.workspace.getConfiguration('noteCoach', folder());
+      await config.update('notesFolder', '../outside-the-workspace', vscode.ConfigurationTarget.Workspace);
+      try {
+        const uri = await vscode.commands.executeCommand<vscode.Uri>('noteCoach.newNote', { scenario: 'panel', to: 'Dana Lee', company: 'Fernleaf Labs', role: 'Data Engineer' });
+        const base = folder().path.replace(/\/$/, '');
+        assert.ok(uri.path.startsWith(`${base}/`), `${uri.path} is inside ${base}`);
+        assert.doesNotMatch(uri.path, /outside-the-workspace/);
+      } finally {
+        await config.update('notesFolder', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
+    it('reports the defaults of each scenario template inserted untouched', async () => {
+      const file = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'snippets', 'notes.code-snippets');
+      const all = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { prefix: string; body: string[] }>;
+      const templates = Object.values(all).filter((s) => s.prefix.startsWith('note-'));
+      assert.equal(templates.length, 9);
+      for (const template of templates) {
+        const editor = await newNote(resolveSnippet(template.body, { now: new Date() }));
+        const uri = editor.document.uri;
+        const found = (await diagnosticsWith(uri, 'no-unfilled-placeholder')).filter((d) => (d.code as { value: string }).value === 'no-unfilled-placeholder');
+        assert.ok(found.length >= 1, `${template.prefix}: no unfilled-placeholder diagnostic`);
+        // Gone again, so the notes of later suites (the overview, the cross-note rules) are the ones they expect.
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(uri);
+      }
     });
 
     it('copies a note as plain text and builds a mail link', async () => {
