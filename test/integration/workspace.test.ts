@@ -1,7 +1,8 @@
 /** The extension in a real VS Code with a workspace folder open. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, apply, codeActions, diagnosticsWith, ruleIds, setText, sleep, waitFor } from './helpers';
+import { resolveSnippet } from '../../src/core/snippets';
+import { api, apply, codeActions, diagnosticsWith, EXTENSION_ID, ruleIds, setText, sleep, waitFor } from './helpers';
 
 const FLAWED = [
   '---',
@@ -278,19 +279,32 @@ function suite(): void {
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), marker, 'the first note was overwritten');
     });
 
+    it('reports the defaults of each scenario template inserted untouched', async () => {
+      const file = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'snippets', 'notes.code-snippets');
+      const all = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { prefix: string; body: string[] }>;
+      const templates = Object.values(all).filter((s) => s.prefix.startsWith('note-'));
+      assert.equal(templates.length, 9);
+      for (const template of templates) {
+        const editor = await newNote(resolveSnippet(template.body, { now: new Date() }));
+        const found = await diagnosticsWith(editor.document.uri, 'no-unfilled-placeholder');
+        assert.ok(found.length >= 1, `${template.prefix}: no unfilled-placeholder diagnostic`);
+      }
+    });
+
     it('copies a note as plain text and builds a mail link', async () => {
       const editor = await newNote(FLAWED.replace('[Company name]', '**Fernleaf**'));
-      const text = await vscode.commands.executeCommand<string>('noteCoach.copyAsEmail');
-      assert.ok(text.startsWith('Dear Ben,\n\nThank you for walking me through the pipeline migration at Fernleaf today.'), text);
+      // { check: false }: no pre-send question (the UI test answers that one).
+      const text = await vscode.commands.executeCommand<string>('noteCoach.copyAsEmail', { check: false });
+      assert.ok(text.startsWith('Subject: Data Engineer interview follow-up\n\nDear Ben,\n\nThank you for walking me through the pipeline migration at Fernleaf today.'), text);
       assert.ok(!text.includes('---') && !text.includes('**'));
       assert.equal(await vscode.env.clipboard.readText(), text);
-      const link = await vscode.commands.executeCommand<string>('noteCoach.openInMailApp', editor.document.uri);
+      const link = await vscode.commands.executeCommand<string>('noteCoach.openInMailApp', editor.document.uri, { check: false });
       assert.match(link, /^mailto:ana\.ruiz@fernleaf\.example\?subject=Data%20Engineer%20interview%20follow-up&body=Dear%20Ben%2C%0D%0A/);
     });
 
     it('marks a note as sent in its front matter', async () => {
       const editor = await newNote();
-      await vscode.commands.executeCommand('noteCoach.markAsSent');
+      await vscode.commands.executeCommand('noteCoach.markAsSent', { check: false });
       const text = editor.document.getText();
       assert.match(text, /^status: sent$/m);
       assert.match(text, /^sent: \d{4}-\d{2}-\d{2}$/m);

@@ -135,7 +135,7 @@ export default defineRule(
     const topics = note.frontMatter.topics;
     const hint = topics.length
       ? `mention something you talked about, such as ${topics.slice(0, 2).map((t) => `"${t}"`).join(' or ')}`
-      : 'mention something specific you talked about (list it under `topics` in the front matter)';
+      : 'mention something specific you talked about (list it under "topics" in the front matter)';
     report({
       ...anchor,
       message: `This note could have been sent after any interview; ${hint}.`,

@@ -62,7 +62,7 @@ const TARGETS: readonly TargetGroup[] = [
   },
   {
     id: 'process',
-    label: 'criticises their hiring process',
+    label: 'criticizes their hiring process',
     improvable: true,
     predicates: ['adjective', 'neglect'],
     reason:
@@ -193,7 +193,7 @@ function layerComplaint(reading: SentenceReading): Found | undefined {
   for (const clause of reading.clauses) {
     if (!clause.acts.has('complaint')) continue;
     const label =
-      clause.subject === 'process' ? 'criticises their hiring process' : clause.subject === 'third-party' || clause.about.has('third-party') ? 'runs down someone outside the conversation' : 'criticises the reader or their company';
+      clause.subject === 'process' ? 'criticizes their hiring process' : clause.subject === 'third-party' || clause.about.has('third-party') ? 'runs down someone outside the conversation' : 'criticizes the reader or their company';
     const end = words[Math.min(clause.to, clause.from + 10) - 1].end;
     return { start: words[clause.from].start, end, label, excusable: true };
   }

@@ -1,7 +1,7 @@
 import { CHANNELS, FRONT_MATTER_KEYS, SCENARIOS, STATUSES, type FrontMatterEntry, type Note, type Span, type YamlProblem } from '../note';
 import { defineRule, type Fix, type Report } from '../rule';
 import { parseDate, isoDay } from '../dates';
-import { eolOf, lineEndAt } from '../text';
+import { eolOf, lineEndAt, lineStartAt, nextLineStart, offsetToLine } from '../text';
 import { canonical, isCosmetic, suggestChannel, suggestKeys, suggestScenario, suggestStatus } from '../lexicon/structure-front-matter';
 
 /**
@@ -105,8 +105,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
   if (value === null) return 'empty';
-  if (typeof value === 'object') return 'a set of `key: value` pairs';
-  if (typeof value === 'boolean') return `\`${value}\` (yes/no)`;
+  if (typeof value === 'object') return 'a set of "key: value" pairs';
+  if (typeof value === 'boolean') return `"${value}" (yes/no)`;
   if (typeof value === 'number') return 'a number';
   return 'text';
 }
@@ -124,7 +124,7 @@ function valueRange(entry: FrontMatterEntry, text: string): Span {
 
 /** The line of `offset` without its line break, as a span (trimmed of leading white space). */
 function lineSpan(text: string, offset: number): Span {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const start = lineStartAt(text, offset);
   const end = lineEndAt(text, start);
   let s = start;
   while (s < end && /[ \t]/.test(text[s])) s++;
@@ -140,7 +140,7 @@ function problemReport(note: Note, problem: YamlProblem): Report {
   const fixes: Fix[] = [];
   const raw = problem.message.replace(/\s+$/, '');
   if (/never closed/.test(raw)) {
-    message = 'The front matter opens with `---` but has no closing `---` line after its last entry, so none of its facts are read.';
+    message = 'The front matter opens with "---" but has no closing "---" line after its last entry, so none of its facts are read.';
     const closing = closeFence(note, problem.end);
     if (closing) {
       span = closing.lastLine;
@@ -160,7 +160,7 @@ function problemReport(note: Note, problem: YamlProblem): Report {
     message = 'A quoted value in the front matter has no closing quote, so the front matter cannot be read.';
     span = openQuoteSpan(note, problem.start) ?? span;
   } else if (/alias/i.test(raw)) {
-    message = 'This front-matter value expands into too many copies through YAML aliases (`*name`) to be read safely; write the value out.';
+    message = 'This front-matter value expands into too many copies through YAML aliases ("*name") to be read safely; write the value out.';
   } else {
     const detail = raw.replace(/^The value of "[^"]*" could not be read: /, '').replace(/[.\s]+$/, '');
     message = `The front matter is not valid YAML here: ${detail}.`;
@@ -197,9 +197,9 @@ function openQuoteSpan(note: Note, before: number): Span | undefined {
       const closed = q === '"' ? /(?<!\\)"/.test(rest) : /'/.test(rest.replace(/''/g, ''));
       if (!closed) return { start: at + m[0].length - 1, end };
     }
-    const nl = text.indexOf('\n', at);
-    if (nl === -1) break;
-    at = nl + 1;
+    const next = nextLineStart(text, at);
+    if (next >= text.length) break;
+    at = next;
   }
   return undefined;
 }
@@ -211,8 +211,8 @@ function openQuoteSpan(note: Note, before: number): Span | undefined {
 function closeFence(note: Note, openingEnd: number): { lastLine: Span; fix: Fix } | undefined {
   const { text } = note;
   const eol = eolOf(text);
-  let at = text.indexOf('\n', openingEnd) + 1;
-  if (at === 0) return undefined;
+  let at = nextLineStart(text, openingEnd);
+  if (at >= text.length) return undefined;
   let lastLine: Span | undefined;
   while (at < text.length) {
     const end = lineEndAt(text, at);
@@ -220,29 +220,27 @@ function closeFence(note: Note, openingEnd: number): { lastLine: Span; fix: Fix 
     if (!line.trim()) break;
     if (!/^(?:[A-Za-z_][\w-]*\s*:(?:\s|$)|\s+\S|-\s|#)/.test(line)) return undefined;
     lastLine = lineSpan(text, at);
-    const nl = text.indexOf('\n', end);
-    at = nl === -1 ? text.length : nl + 1;
+    at = nextLineStart(text, end);
   }
   if (!lastLine) return undefined;
-  const title = 'Close the front matter with `---`';
-  const newText = at >= text.length && !text.endsWith('\n') ? `${eol}---${eol}` : `---${eol}`;
+  const title = 'Close the front matter with "---"';
+  const newText = at >= text.length && !/[\r\n]$/.test(text) ? `${eol}---${eol}` : `---${eol}`;
   return { lastLine, fix: { title, kind: 'fix', safe: false, edits: [{ start: at, end: at, newText }] } };
 }
 
 /** Remove a repeated entry: its whole lines, when it starts a line and its value ends one. */
 function removeEntryFix(note: Note, entry: FrontMatterEntry): Fix | undefined {
   const { text } = note;
-  const lineStart = text.lastIndexOf('\n', entry.keySpan.start - 1) + 1;
+  const lineStart = lineStartAt(text, entry.keySpan.start);
   if (text.slice(lineStart, entry.keySpan.start).trim()) return undefined;
   let end = Math.max(entry.valueSpan.end, entry.keySpan.end);
-  if (text[end - 1] !== '\n') {
+  if (text[end - 1] !== '\n' && text[end - 1] !== '\r') {
     const rest = text.slice(end, lineEndAt(text, end));
     if (rest.trim() && !/^\s*#/.test(rest)) return undefined;
-    const nl = text.indexOf('\n', end);
-    end = nl === -1 ? text.length : nl + 1;
+    end = nextLineStart(text, end);
   }
   if (end > note.frontMatterBlock.contentSpan.end) return undefined;
-  return { title: `Remove the repeated \`${entry.key}\``, kind: 'fix', safe: false, edits: [{ start: lineStart, end, newText: '' }] };
+  return { title: `Remove the repeated "${entry.key}"`, kind: 'fix', safe: false, edits: [{ start: lineStart, end, newText: '' }] };
 }
 
 function checkValue(entry: FrontMatterEntry, text: string, report: (r: Report) => void): void {
@@ -253,22 +251,22 @@ function checkValue(entry: FrontMatterEntry, text: string, report: (r: Report) =
   if (TEXT_KEYS.has(key)) {
     if (!isText(value)) {
       const listHint = Array.isArray(value) ? ' (YAML reads a value in square brackets as a list; put it in quotes)' : '';
-      report({ ...range, message: `\`${key}\` should be ${KEY_MEANING[key]} as text, but it is ${describe(value)}${listHint}.` });
+      report({ ...range, message: `"${key}" should be ${KEY_MEANING[key]} as text, but it is ${describe(value)}${listHint}.` });
       return;
     }
     if (key === 'email' && !EMAIL.test(String(value).trim())) {
-      report({ ...range, message: `\`email\` is "${String(value)}", which does not look like an e-mail address (name@example.com).` });
+      report({ ...range, message: `"email" is "${String(value)}", which does not look like an e-mail address (name@example.com).` });
     }
     return;
   }
   if (LIST_KEYS.has(key)) {
     if (isText(value)) return; // a single topic is fine
     if (!Array.isArray(value)) {
-      report({ ...range, message: `\`${key}\` should be a list of short phrases (${KEY_MEANING[key]}), but it is ${describe(value)}.` });
+      report({ ...range, message: `"${key}" should be a list of short phrases (${KEY_MEANING[key]}), but it is ${describe(value)}.` });
       return;
     }
     const bad = value.find((item) => item !== null && !isText(item));
-    if (bad !== undefined) report({ ...range, message: `Every item of \`${key}\` should be a short phrase, but one is ${describe(bad)}.` });
+    if (bad !== undefined) report({ ...range, message: `Every item of "${key}" should be a short phrase, but one is ${describe(bad)}.` });
     return;
   }
   if (DATE_KEYS.has(key)) {
@@ -280,8 +278,8 @@ function checkValue(entry: FrontMatterEntry, text: string, report: (r: Report) =
       ...range,
       message:
         written !== undefined
-          ? `\`${key}\` is "${written}", which is not a date Note Coach can read; write it as YYYY-MM-DD, optionally with a time (2026-03-02 14:30).`
-          : `\`${key}\` should be a date (YYYY-MM-DD, optionally with a time), but it is ${describe(value)}.`,
+          ? `"${key}" is "${written}", which is not a date Note Coach can read; write it as YYYY-MM-DD, optionally with a time (2026-03-02 14:30).`
+          : `"${key}" should be a date (YYYY-MM-DD, optionally with a time), but it is ${describe(value)}.`,
       expected: rewritten ? [rewritten] : undefined,
       fixes: rewritten ? [{ title: `Write the date as ${rewritten}`, kind: 'fix', safe: true, edits: [{ start: entry.valueSpan.start, end: entry.valueSpan.end, newText: rewritten }] }] : undefined,
     });
@@ -293,7 +291,7 @@ function checkValue(entry: FrontMatterEntry, text: string, report: (r: Report) =
     const written = isText(value) ? String(value) : undefined;
     const suggestion = written !== undefined ? spec.suggest(written) : undefined;
     const options = spec.values.map((v) => `"${v}"`).join(', ');
-    const what = written !== undefined ? `"${written}" is not a ${spec.noun}` : `\`${key}\` is ${describe(value)}, not a ${spec.noun}`;
+    const what = written !== undefined ? `"${written}" is not a ${spec.noun}` : `"${key}" is ${describe(value)}, not a ${spec.noun}`;
     report({
       ...range,
       message: suggestion ? `${what}; did you mean "${suggestion}"?` : `${what}; use one of ${options}.`,
@@ -328,18 +326,18 @@ export default defineRule(
       const first = lineSpan(note.text, block.contentSpan.start);
       report({
         ...(first.end > first.start ? first : block.span),
-        message: 'The front matter should be `key: value` lines (to, company, role, …), but it is a list or a single value, so none of it is read.',
+        message: 'The front matter should be "key: value" lines (to, company, role, …), but it is a list or a single value, so none of it is read.',
       });
     }
     const firsts = new Map<string, FrontMatterEntry>();
     for (const entry of block.entries) {
       const earlier = firsts.get(entry.key);
       if (earlier) {
-        const line = note.text.slice(0, earlier.keySpan.start).split('\n').length;
+        const line = offsetToLine(note.lineStarts, earlier.keySpan.start);
         const fix = removeEntryFix(note, entry);
         report({
           ...entry.keySpan,
-          message: `\`${entry.key}\` is set twice; only the first value (line ${line}) is used, so remove one of them.`,
+          message: `"${entry.key}" is set twice; only the first value (line ${line}) is used, so remove one of them.`,
           fixes: fix ? [fix] : undefined,
         });
         continue;
@@ -347,7 +345,7 @@ export default defineRule(
       firsts.set(entry.key, entry);
       if (entry.keySpan.end <= entry.keySpan.start) {
         const line = lineSpan(note.text, entry.keySpan.start);
-        report({ ...(line.end > line.start ? line : entry.valueSpan), message: 'This front-matter line has no key before its colon; write it as `key: value`.' });
+        report({ ...(line.end > line.start ? line : entry.valueSpan), message: 'This front-matter line has no key before its colon; write it as "key: value".' });
         continue;
       }
       if (!KNOWN_KEYS.has(entry.key)) {
@@ -355,14 +353,14 @@ export default defineRule(
         const free = suggestions.filter((k) => !block.entries.some((e) => e.key === k));
         let hint: string;
         if (suggestions.length === 0) hint = `; the keys are ${FRONT_MATTER_KEYS.join(', ')}.`;
-        else if (free.length === 0) hint = `; \`${suggestions.join('` and `')}\` ${suggestions.length > 1 ? 'are' : 'is'} already set, so remove this line.`;
-        else hint = `; did you mean ${free.map((k) => `\`${k}\`${KEY_HINT[k] ? ` (${KEY_HINT[k]})` : ''}`).join(' or ')}?`;
+        else if (free.length === 0) hint = `; "${suggestions.join('" and "')}" ${suggestions.length > 1 ? 'are' : 'is'} already set, so remove this line.`;
+        else hint = `; did you mean ${free.map((k) => `"${k}"${KEY_HINT[k] ? ` (${KEY_HINT[k]})` : ''}`).join(' or ')}?`;
         report({
           ...entry.keySpan,
-          message: `\`${entry.key}\` is not a front-matter key Note Coach knows${hint}`,
+          message: `"${entry.key}" is not a front-matter key Note Coach knows${hint}`,
           expected: free.length ? free : undefined,
           fixes: free.map((k) => ({
-            title: `Rename to \`${k}\``,
+            title: `Rename to "${k}"`,
             kind: 'fix' as const,
             safe: free.length === 1 && canonical(entry.key) === k,
             edits: [{ ...entry.keySpan, newText: k }],
@@ -383,8 +381,8 @@ export default defineRule(
         report({
           ...valueRange(sentEntry, note.text),
           message: sameDay
-            ? '`sent` is earlier in the day than `interviewed`; a note cannot be sent before the interview, so check both times.'
-            : `\`sent\` (${isoDay(sentAt)}) is before \`interviewed\` (${isoDay(interviewedAt)}); a note cannot be sent before the interview, so check both dates.`,
+            ? '"sent" is earlier in the day than "interviewed"; a note cannot be sent before the interview, so check both times.'
+            : `"sent" (${isoDay(sentAt)}) is before "interviewed" (${isoDay(interviewedAt)}); a note cannot be sent before the interview, so check both dates.`,
         });
       }
     }
