@@ -8,6 +8,9 @@ import path from 'node:path';
 import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ConfigProblem, type ResolvedConfig } from '../core/config';
 import { defaults, rules } from '../core/index';
 
+/** A configuration file larger than this is not read (it is a few hundred bytes in practice). */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
 export interface LoadedConfig {
   config: ResolvedConfig;
   /** The file it came from; undefined for the built-in defaults. */
@@ -60,10 +63,16 @@ export class ConfigLoader {
         const source = this.show(file);
         let text: string;
         try {
+          // What it is and how big, before reading: a --config of /dev/zero or a FIFO must not hang the run.
+          const stat = await fs.promises.stat(file);
+          if (stat.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+          if (!stat.isFile()) throw new Error('not a regular file');
+          if (stat.size > MAX_CONFIG_BYTES) throw new Error(`larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB`);
           text = await fs.promises.readFile(file, 'utf8');
         } catch (error) {
           const code = (error as NodeJS.ErrnoException)?.code;
-          const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error).message;
+          const why =
+            code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
           this.issues.push({ fatal: true, unreadable: true, problem: { source, key: '', message: `Cannot read the configuration (${why}); using the defaults.` } });
           return { config: defaults(), file, broken: true };
         }

@@ -6,8 +6,9 @@
  * conversation, is the point of a note; a paragraph of them is the résumé
  * again. Also the announcement of a recap ("to sum up my background").
  */
-import { findPhrases, type PhraseMatch } from '../phrases';
+import { findPhrases, WordSet, wordIdsOf, type PhraseMatch } from '../phrases';
 import type { SentenceReading } from './index';
+import { WRITER_WORDS as WRITER } from './word-classes';
 
 /** Nouns that name a credential. */
 const CREDENTIAL_NOUNS = new Set([
@@ -23,17 +24,21 @@ const CREDENTIAL_VERBS = new Set([
   'supervised', 'ran', 'built', 'delivered', 'grew', 'trained', 'directed', 'processed', 'conducted', 'volunteered', 'manage', 'spent',
 ]);
 
-const WRITER = new Set(['i', "i'm", "i've", 'im', 'ive', 'my', 'me']);
-
 /** Announcing a recap of the résumé: "to recap my background", "let me summarize my qualifications". */
 const RECAP = [
   'recap|summarize|summarise|summarizing|summarising|restate|restating|reiterate|reiterating|repeat|repeating|review|reviewing|outline|outlining ... my background|qualifications|experience|credentials|skills|resume|résumé|cv|career|accomplishments|achievements|history',
   'go|going|run|running over|through my background|qualifications|experience|credentials|resume|résumé|cv|career',
 ];
 
+/** The words a recap announcement needs ("my background"…): a sentence without one skips the phrase search. */
+const RECAP_OBJECTS = new WordSet(['background', 'qualifications', 'experience', 'credentials', 'skills', 'resume', 'résumé', 'cv', 'career', 'accomplishments', 'achievements', 'history']);
+
 /** The recap announcement in the sentence, or undefined. */
 export function recapIn(reading: SentenceReading): PhraseMatch | undefined {
-  return findPhrases(reading.sentence, RECAP)[0];
+  const ids = wordIdsOf(reading.sentence.words);
+  let candidate = false;
+  for (let i = 0; i < ids.length && !candidate; i++) candidate = RECAP_OBJECTS.has(ids[i]);
+  return candidate ? findPhrases(reading.sentence, RECAP)[0] : undefined;
 }
 
 /**
