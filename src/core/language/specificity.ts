@@ -62,8 +62,8 @@ const MONTHS_AND_DAYS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 );
 
-/** Placeholder spans in a sentence's text: brackets, double braces, "(insert …)", runs of underscores, XXXX. */
-const PLACEHOLDER = /\[[^\]]*\]|\{\{[^}]*\}\}|\((?:[^)]*\b(?:your|insert|fill|name|company|organization|position|title|date)\b[^)]*)\)|_{3,}|\bX{3,}\b/gi;
+/** Placeholder spans in a sentence's text: brackets, double braces, "(insert …)", runs of underscores, XXXX. Bounded (120 characters, no nesting) so a run of brackets stays linear. */
+const PLACEHOLDER = /\[[^\][]{0,120}\]|\{\{[^{}]{0,120}\}\}|\((?=[^()]{0,120}\))[^()]*\b(?:your|insert|fill|name|company|organization|position|title|date)\b[^()]*\)|_{3,}|\bX{3,}\b/gi;
 
 /** Word spans that lie inside a placeholder. */
 function placeholderRanges(sentence: BodySentence): { start: number; end: number }[] {
