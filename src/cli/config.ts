@@ -3,9 +3,9 @@
  * (src/shared/config.ts) over `node:fs` paths. Each config file's problems are
  * reported once, in `issues`.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { ConfigFiles, type ConfigFileSystem, type ConfigIssue } from '../shared/config';
+import { ConfigFiles, type ConfigIssue } from '../shared/config';
+import { nodeConfigFileSystem } from '../node/configFiles';
+import { resolveLayers } from '../shared/resolve';
 import type { ResolvedConfig } from '../core/config';
 
 export type { ConfigIssue } from '../shared/config';
@@ -17,17 +17,6 @@ export interface LoadedConfig {
   /** The file could not be read or parsed, so these are the defaults instead. */
   broken?: boolean;
 }
-
-export const nodeConfigFileSystem: ConfigFileSystem = {
-  readText: (file) => fs.promises.readFile(file, 'utf8'),
-  isFile: async (file) => (await fs.promises.stat(file)).isFile(),
-  dirname: path.dirname,
-  join: path.join,
-  describeError(error) {
-    const code = (error as NodeJS.ErrnoException)?.code;
-    return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (error as Error)?.message ?? String(error);
-  },
-};
 
 export class ConfigLoader {
   private readonly files: ConfigFiles;
@@ -41,14 +30,15 @@ export class ConfigLoader {
 
   /** The configuration for a note: the explicit file when given, else the nearest `.notecoach.json`. */
   async forNote(note: string, explicit?: string): Promise<LoadedConfig> {
-    const loaded = await this.files.forNote(note, { explicit });
-    if (loaded.file && !this.reported.has(loaded.file)) {
-      this.reported.add(loaded.file);
-      const file = await this.files.load(loaded.file);
+    const found = await this.files.find(note, { explicit });
+    const { config, problems } = resolveLayers(found.layers);
+    if (found.file && !this.reported.has(found.file)) {
+      this.reported.add(found.file);
+      const file = await this.files.load(found.file);
       this.issues.push(...file.issues);
-      for (const problem of loaded.problems) this.issues.push({ fatal: false, problem });
+      for (const problem of problems) this.issues.push({ fatal: false, problem });
     }
-    return { config: loaded.config, file: loaded.file, broken: loaded.broken };
+    return { config, file: found.file, broken: found.broken };
   }
 
   /** Load one config file (once). A broken file yields the defaults and a fatal issue. */

@@ -5,10 +5,11 @@
  * over the client's settings when there are any. Problems are collected, never
  * thrown; each file is read once until `invalidate()`.
  *
- * Browser-safe: the host supplies reading and path arithmetic.
+ * Browser-safe: the host supplies reading and path arithmetic. Resolving the
+ * layers against the rules is src/shared/resolve.ts, so a host that only finds
+ * files (the server's main thread) does not load the rules.
  */
-import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ConfigLayer, type ConfigProblem, type ResolvedConfig } from '../core/config';
-import { defaults, rules } from '../core/index';
+import { CONFIG_FILE_NAME, parseConfigText, type ConfigLayer, type ConfigProblem } from '../core/config';
 
 export interface ConfigFileSystem {
   /** The file's text; throws when it cannot be read (the message says why). */
@@ -39,15 +40,13 @@ export interface ConfigFile {
   issues: ConfigIssue[];
 }
 
-export interface LoadedConfig {
-  config: ResolvedConfig;
-  /** The file it came from; undefined for the defaults (and settings). */
+export interface FoundConfig {
+  /** The file that applies, if any. */
   file?: string;
+  /** It could not be read or parsed, so its layer is missing (the defaults apply instead). */
   broken?: boolean;
-  /** Every layer that went into `config`, settings first: what a worker needs to resolve it again. */
+  /** The layers to resolve, settings first. */
   layers: ConfigLayer[];
-  /** Problems of the file's layer and of the settings. */
-  problems: ConfigProblem[];
 }
 
 export class ConfigFiles {
@@ -112,34 +111,15 @@ export class ConfigFiles {
   }
 
   /**
-   * The configuration for a note: `settings` (the client's, when any), then the
+   * The layers for a note: `settings` (the client's, when any), then the
    * explicit file when given, else the nearest `.notecoach.json`, over them.
    */
-  async forNote(note: string, options: { explicit?: string; settings?: ConfigLayer } = {}): Promise<LoadedConfig> {
+  async find(note: string, options: { explicit?: string; settings?: ConfigLayer } = {}): Promise<FoundConfig> {
     const file = options.explicit ?? (await this.nearest(this.fs.dirname(note)));
     const loaded = file ? await this.load(file) : undefined;
     const layers = [options.settings, loaded?.layer].filter((l): l is ConfigLayer => l !== undefined);
-    const { config, problems } = resolveLayers(layers);
-    return { config, file, broken: loaded?.broken, layers, problems };
+    return { file, broken: loaded?.broken, layers };
   }
-}
-
-/**
- * A configuration from layers already read (the server's worker gets the
- * layers the main thread found), resolved once per distinct set, so analyze()
- * plans the rules once per configuration.
- */
-const resolvedLayers = new Map<string, { config: ResolvedConfig; problems: ConfigProblem[] }>();
-export function resolveLayers(layers: readonly ConfigLayer[]): { config: ResolvedConfig; problems: ConfigProblem[] } {
-  if (layers.length === 0) return { config: defaults(), problems: [] };
-  const key = JSON.stringify(layers);
-  let hit = resolvedLayers.get(key);
-  if (!hit) {
-    hit = resolveConfig(rules, layers);
-    if (resolvedLayers.size > 64) resolvedLayers.clear();
-    resolvedLayers.set(key, hit);
-  }
-  return hit;
 }
 
 /**
