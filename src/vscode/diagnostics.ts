@@ -16,6 +16,7 @@ import * as vscode from 'vscode';
 import { analyze, companyKey, type Analysis, type Finding, type IndexedNote, type Note, type ResolvedConfig } from '../core/index';
 import type { ConfigurationService } from './configuration';
 import { isNote, toRange } from './notes';
+import { countProblems, plural } from '../shared/problems';
 import type { IndexChange, WorkspaceIndex } from './workspaceIndex';
 
 export const SOURCE = 'note-coach';
@@ -130,7 +131,7 @@ export class Linter implements vscode.Disposable {
     const rangeOf: RangeOf = (start, end) => rangeInText(entry, start, end);
     this.collection.set(uri, analysis.findings.map((f) => this.diagnostic(uri, rangeOf, f)));
     this.changed.fire(uri);
-    return analysis.findings.length;
+    return countProblems(analysis.findings);
   }
 
   /**
@@ -152,7 +153,7 @@ export class Linter implements vscode.Disposable {
         if (!isNote(document) || document.isClosed) continue;
         const result = (await this.lint(document)) ?? this.results.get(document.uri.toString());
         notes++;
-        problems += result?.findings.length ?? 0;
+        problems += countProblems(result?.findings ?? []);
       }
       for (const [i, entry] of entries.entries()) {
         if (openNote(entry.file)) continue;
@@ -160,7 +161,7 @@ export class Linter implements vscode.Disposable {
         problems += await this.checkClosed(entry);
         if (i % CHECK_ALL_BATCH === CHECK_ALL_BATCH - 1) await pause(0);
       }
-      void vscode.window.setStatusBarMessage(`Note Coach: checked ${notes} note${notes === 1 ? '' : 's'}, ${problems} problem${problems === 1 ? '' : 's'}.`, 5000);
+      void vscode.window.setStatusBarMessage(`Note Coach: checked ${plural(notes, 'note')}, ${plural(problems, 'problem')} (errors and warnings).`, 5000);
       return { notes, problems };
     });
   }
@@ -176,11 +177,17 @@ export class Linter implements vscode.Disposable {
     }
   }
 
-  /** The number of problems shown for a note, or undefined when it has not been checked (not open, not in a Check All). */
+  /**
+   * The problems shown for a note (errors and warnings, see src/shared/problems.ts), or
+   * undefined when it has not been checked (not open, not in a Check All). Every count
+   * the extension shows comes from here.
+   */
   problemCount(uri: vscode.Uri): number | undefined {
     const key = uri.toString();
     if (!this.results.has(key) && !this.checkedAll.has(key)) return undefined;
-    return this.collection.get(uri)?.length ?? 0;
+    let n = 0;
+    for (const d of this.collection.get(uri) ?? []) if (d.severity === vscode.DiagnosticSeverity.Error || d.severity === vscode.DiagnosticSeverity.Warning) n++;
+    return n;
   }
 
   /** Which open notes another note's change can affect, checked again after a pause. */

@@ -2,12 +2,14 @@
 import * as vscode from 'vscode';
 import { ConfigurationService } from './configuration';
 import { Linter } from './diagnostics';
-import { ADD_WORD_COMMAND, NoteCodeActions, OPEN_DOCS_COMMAND, SECTION_KIND, docsUri, fixAllEdit } from './codeActions';
+import { ADD_WORD_COMMAND, NoteCodeActions, SECTION_KIND, fixAllEdit } from './codeActions';
+import { OPEN_DOCS_COMMAND, RuleDocs } from './ruleDocs';
 import { NoteCompletions } from './completion';
 import { NoteStatusBar } from './statusBar';
 import { createNote, newNoteForAnotherInterviewer, promptNewNote, type NewNoteInput } from './commands/newNote';
 import { copyAsEmail, openInMailApp } from './commands/email';
 import { markAsSent } from './commands/markAsSent';
+import { confirmSend, sendOptions } from './commands/presend';
 import { addWordsToConfig } from './commands/words';
 import { isNote, NOTE_SELECTOR } from './notes';
 import { startDictionary } from './dictionary';
@@ -29,7 +31,8 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
   const activationStart = performance.now();
   const configProblems = vscode.languages.createDiagnosticCollection('note-coach-config');
   const configs = new ConfigurationService(configProblems);
-  const docsBase = `${vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString()}/`;
+  const ruleDocs = new RuleDocs(context.extensionUri);
+  const docsBase = ruleDocs.baseUrl;
   const workspaceIndex = new WorkspaceIndex();
   const linter = new Linter(configs, docsBase, workspaceIndex);
   const completions = new NoteCompletions(context.extensionUri);
@@ -38,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
 
   context.subscriptions.push(
     configProblems,
+    ruleDocs,
     configs,
     workspaceIndex,
     linter,
@@ -59,9 +63,16 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
     }),
     // Note commands take a Uri (editor, Explorer), a Notes view item, or nothing (the active editor).
     // On a note that is not open, Mark as Sent opens its document without an editor and saves it only if it was saved before.
-    vscode.commands.registerCommand('noteCoach.copyAsEmail', (target?: unknown) => withNote(noteUri(target), copyAsEmail)),
-    vscode.commands.registerCommand('noteCoach.openInMailApp', (target?: unknown) => withNote(noteUri(target), openInMailApp)),
-    vscode.commands.registerCommand('noteCoach.markAsSent', (target?: unknown) => withNote(noteUri(target), (d) => markAsSent(d))),
+    // Each first says what is left in the note and asks (a last argument { check: false } skips that).
+    vscode.commands.registerCommand('noteCoach.copyAsEmail', (target?: unknown, ...rest: unknown[]) =>
+      withNote(noteUri(target), async (d) => ((await confirmSend(linter, d, 'copy', sendOptions([target, ...rest]))) ? copyAsEmail(d) : undefined)),
+    ),
+    vscode.commands.registerCommand('noteCoach.openInMailApp', (target?: unknown, ...rest: unknown[]) =>
+      withNote(noteUri(target), async (d) => ((await confirmSend(linter, d, 'mail-app', sendOptions([target, ...rest]))) ? openInMailApp(d) : undefined)),
+    ),
+    vscode.commands.registerCommand('noteCoach.markAsSent', (target?: unknown, ...rest: unknown[]) =>
+      withNote(noteUri(target), async (d) => (await confirmSend(linter, d, 'mark-sent', sendOptions([target, ...rest]))) && markAsSent(d)),
+    ),
     vscode.commands.registerCommand('noteCoach.openNote', (target?: unknown) => withNote(noteUri(target), async (d) => vscode.window.showTextDocument(d))),
     // With a second argument ({ to, folder? }) it skips the prompt: for tests.
     vscode.commands.registerCommand('noteCoach.newNoteForAnotherInterviewer', (target?: unknown, preset?: { to?: string; folder?: vscode.Uri }) =>
@@ -83,11 +94,6 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
         return vscode.workspace.applyEdit(edit);
       }),
     ),
-    vscode.commands.registerCommand(OPEN_DOCS_COMMAND, async (ruleId: string) => {
-      const uri = ruleId === 'README' || ruleId === 'note-coach' ? vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', 'README.md') : docsUri(context.extensionUri, ruleId);
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
-      return uri;
-    }),
     vscode.commands.registerCommand(ADD_WORD_COMMAND, (uri: vscode.Uri, words: string[]) => addWordsToConfig(configs, uri, words)),
   );
 

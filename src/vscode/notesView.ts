@@ -8,6 +8,7 @@ import type { IndexedNote } from '../core/index';
 import { isoDay } from '../core/dates';
 import type { Linter } from './diagnostics';
 import type { WorkspaceIndex } from './workspaceIndex';
+import { plural as count } from '../shared/problems';
 
 export const NOTES_VIEW_ID = 'noteCoach.notes';
 /** Context key: the workspace has at least one note (the view shows only then). */
@@ -187,6 +188,3 @@ function markdownText(value: string): string {
   return value.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&').replace(/\s+/g, ' ');
 }
 
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}

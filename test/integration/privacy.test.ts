@@ -149,10 +149,10 @@ describe('Privacy: the extension never reaches for the network', function () {
     await codeActions(uri, new vscode.Range(0, 0, document.lineCount, 0), 'refactor');
 
     // The commands.
-    await vscode.commands.executeCommand('noteCoach.copyAsEmail');
+    await vscode.commands.executeCommand('noteCoach.copyAsEmail', { check: false });
     assert.match(await vscode.env.clipboard.readText(), /Dear Ben,/);
     await vscode.commands.executeCommand('noteCoach.fixAll');
-    await vscode.commands.executeCommand('noteCoach.markAsSent');
+    await vscode.commands.executeCommand('noteCoach.markAsSent', { check: false });
     await sleep(200);
     assert.match(editor.document.getText(), /status: sent/);
     await vscode.commands.executeCommand('workbench.action.files.save');

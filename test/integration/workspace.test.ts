@@ -280,17 +280,18 @@ function suite(): void {
 
     it('copies a note as plain text and builds a mail link', async () => {
       const editor = await newNote(FLAWED.replace('[Company name]', '**Fernleaf**'));
-      const text = await vscode.commands.executeCommand<string>('noteCoach.copyAsEmail');
-      assert.ok(text.startsWith('Dear Ben,\n\nThank you for walking me through the pipeline migration at Fernleaf today.'), text);
+      // { check: false }: no pre-send question (the UI test answers that one).
+      const text = await vscode.commands.executeCommand<string>('noteCoach.copyAsEmail', { check: false });
+      assert.ok(text.startsWith('Subject: Data Engineer interview follow-up\n\nDear Ben,\n\nThank you for walking me through the pipeline migration at Fernleaf today.'), text);
       assert.ok(!text.includes('---') && !text.includes('**'));
       assert.equal(await vscode.env.clipboard.readText(), text);
-      const link = await vscode.commands.executeCommand<string>('noteCoach.openInMailApp', editor.document.uri);
+      const link = await vscode.commands.executeCommand<string>('noteCoach.openInMailApp', editor.document.uri, { check: false });
       assert.match(link, /^mailto:ana\.ruiz@fernleaf\.example\?subject=Data%20Engineer%20interview%20follow-up&body=Dear%20Ben%2C%0D%0A/);
     });
 
     it('marks a note as sent in its front matter', async () => {
       const editor = await newNote();
-      await vscode.commands.executeCommand('noteCoach.markAsSent');
+      await vscode.commands.executeCommand('noteCoach.markAsSent', { check: false });
       const text = editor.document.getText();
       assert.match(text, /^status: sent$/m);
       assert.match(text, /^sent: \d{4}-\d{2}-\d{2}$/m);

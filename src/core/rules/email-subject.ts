@@ -101,7 +101,7 @@ export default defineRule(
       return;
     }
 
-    const message = 'This e-mail has no subject; add a `subject` that names the role so it stands out in their inbox.';
+    const message = 'This e-mail has no subject; add a "subject" that names the role so it stands out in their inbox.';
     if (entry) {
       // `subject:` with nothing after it.
       report({ start: entry.keySpan.start, end: entry.keySpan.end, message, fixes: subjectFix(note, (suggestion) => setEntryValue(note, entry, suggestion ?? '')) });
@@ -120,7 +120,7 @@ export default defineRule(
     report({
       start,
       end: lineEndAt(note.text, start),
-      message: 'This e-mail has no subject; add front matter with a `subject` (and the `role`) so it stands out in their inbox.',
+      message: 'This e-mail has no subject; add front matter with a "subject" (and the "role") so it stands out in their inbox.',
     });
   },
 );

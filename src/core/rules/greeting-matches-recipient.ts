@@ -90,7 +90,7 @@ export default defineRule(
     report({
       start: name.start,
       end: name.end,
-      message: `The greeting names "${name.text}", but this note is to ${to} (front-matter \`to\`); was it copied from another note?`,
+      message: `The greeting names "${name.text}", but this note is to ${to} (front-matter "to"); was it copied from another note?`,
       expected: [replacement],
       fixes: [{ title: `Greet ${replacement}`, kind: 'fix', safe, edits: [{ start: name.start, end: name.end, newText: replacement }] }],
     });

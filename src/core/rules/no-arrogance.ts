@@ -35,7 +35,7 @@ const GROUPS: readonly ArrogantGroup[] = [
   {
     id: 'better-than',
     needsSelf: true,
-    label: 'compares you favourably with the other candidates',
+    label: 'compares you favorably with the other candidates',
     reason:
       '"better than the other applicants", "more qualified than anyone": comparisons with people you have not met. The sentence must also speak of the writer, so "your product is better than anyone else\'s" (a compliment) stays quiet.',
     phrases: [

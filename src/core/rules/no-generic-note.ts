@@ -143,7 +143,7 @@ export default defineRule(
     const topics = note.frontMatter.topics;
     const hint = topics.length
       ? `mention something you talked about, such as ${topics.slice(0, 2).map((t) => `"${t}"`).join(' or ')}`
-      : 'mention something specific you talked about (list it under `topics` in the front matter)';
+      : 'mention something specific you talked about (list it under "topics" in the front matter)';
     report({
       start: main[0].start,
       end: main[main.length - 1].end,

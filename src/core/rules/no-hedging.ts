@@ -32,7 +32,7 @@ const GROUPS: readonly HedgeGroup[] = [
     id: 'just',
     drop: 'word',
     dropWords: ['just'],
-    label: 'minimises your own message',
+    label: 'minimizes your own message',
     reason:
       '"Just" before wanting, writing or checking shrinks what follows. Requires a first-person subject right before it (or the start of the sentence), so "your team just wanted a simpler tool", "just launched", "just as you described" and "just in time" stay quiet.',
     phrases: [`{i|i'm|i am|we|we're|we are|i was|i'd|i'll} {only}? just ${JUST_VERBS}`],
@@ -42,14 +42,14 @@ const GROUPS: readonly HedgeGroup[] = [
     drop: 'word',
     dropWords: ['just'],
     atStart: true,
-    label: 'minimises your own message',
+    label: 'minimizes your own message',
     reason: 'The subject-less form at the start of a sentence: "Just wanted to say thanks", "Just checking in".',
     phrases: [`just ${JUST_VERBS}`],
   },
   {
     id: 'bother',
     drop: 'clause',
-    label: 'apologises for writing at all',
+    label: 'apologizes for writing at all',
     reason:
       'Pre-apologising for the note: "sorry to bother you", "I hate to trouble you", "I hope I\'m not bothering you". (no-over-apology leaves "sorry to <verb> you" to this rule.)',
     phrases: [

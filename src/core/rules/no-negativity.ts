@@ -68,7 +68,7 @@ const TARGETS: readonly TargetGroup[] = [
   },
   {
     id: 'process',
-    label: 'criticises their hiring process',
+    label: 'criticizes their hiring process',
     improvable: true,
     predicates: ['adjective', 'neglect'],
     reason:

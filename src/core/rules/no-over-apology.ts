@@ -109,7 +109,7 @@ const FORGIVE_OBJECT = compileGroups(OBJECTS.filter((g) => g.id === 'forgive-for
 export default defineRule(
   {
     id: 'no-over-apology',
-    description: 'The note does not apologise where no apology is owed',
+    description: 'The note does not apologize where no apology is owed',
     severity: 'warning',
     fixable: true,
     tags: ['tone'],
@@ -139,7 +139,7 @@ export default defineRule(
         report({
           start,
           end: stop,
-          message: `${quote(note.text.slice(start, stop))} apologises where nothing went wrong; leave it out and let the note stand with confidence.`,
+          message: `${quote(note.text.slice(start, stop))} apologizes where nothing went wrong; leave it out and let the note stand with confidence.`,
           fixes: fix ? [fix] : [],
         });
         break; // the fix removes the whole sentence

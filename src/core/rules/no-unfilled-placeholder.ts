@@ -150,14 +150,14 @@ export default defineRule(
   ({ note, report, from }) => {
     for (const slot of findAll(note)) {
       const fill = fillFor(note, slot, from);
-      const where = slot.inKey ? ` in \`${slot.inKey}\`` : '';
+      const where = slot.inKey ? ` in "${slot.inKey}"` : '';
       let message: string;
       if (slot.kind === 'marker') {
         message = `"${slot.text}"${where} marks a part that was never finished; write it before sending.`;
       } else if (fill?.value) {
         message = `The template slot "${slot.text}"${where} was never filled in; it should say "${fill.value}".`;
       } else if (fill) {
-        const how = fill.key === 'from' ? 'set `from` in the front matter or your settings' : `set \`${fill.key}\` in the front matter`;
+        const how = fill.key === 'from' ? 'set "from" in the front matter or your settings' : `set "${fill.key}" in the front matter`;
         message = `The template slot "${slot.text}"${where} was never filled in; write ${KEY_NOUN[fill.key]} here (or ${how} to fill it automatically).`;
       } else {
         message = `The template slot "${slot.text}"${where} was never filled in; replace it with what it stands for before sending.`;
@@ -170,7 +170,7 @@ export default defineRule(
         fixes: fill?.value
           ? [
               {
-                title: `Fill in "${fill.value}" from ${fill.source === 'settings' ? 'your settings' : `the front matter (\`${fill.key}\`)`}`,
+                title: `Fill in "${fill.value}" from ${fill.source === 'settings' ? 'your settings' : `the front matter ("${fill.key}")`}`,
                 kind: 'fix',
                 safe: true,
                 edits: [{ start: slot.start, end: slot.end, newText: fill.value }],

@@ -275,7 +275,7 @@ export default defineRule(
       report({
         start,
         end,
-        message: `"${written}" is the company of ${whose}, but this note is for ${company} (front-matter \`company\`); was this copied from that note?`,
+        message: `"${written}" is the company of ${whose}, but this note is for ${company} (front-matter "company"); was this copied from that note?`,
         expected: [company],
         related,
         fixes: fixable ? [{ title: `Replace with ${company}`, kind: 'fix', safe: false, edits: [{ start, end, newText: company }] }] : [],

@@ -105,8 +105,8 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
   if (value === null) return 'empty';
-  if (typeof value === 'object') return 'a set of `key: value` pairs';
-  if (typeof value === 'boolean') return `\`${value}\` (yes/no)`;
+  if (typeof value === 'object') return 'a set of "key: value" pairs';
+  if (typeof value === 'boolean') return `"${value}" (yes/no)`;
   if (typeof value === 'number') return 'a number';
   return 'text';
 }
@@ -140,7 +140,7 @@ function problemReport(note: Note, problem: YamlProblem): Report {
   const fixes: Fix[] = [];
   const raw = problem.message.replace(/\s+$/, '');
   if (/never closed/.test(raw)) {
-    message = 'The front matter opens with `---` but has no closing `---` line after its last entry, so none of its facts are read.';
+    message = 'The front matter opens with "---" but has no closing "---" line after its last entry, so none of its facts are read.';
     const closing = closeFence(note, problem.end);
     if (closing) {
       span = closing.lastLine;
@@ -160,7 +160,7 @@ function problemReport(note: Note, problem: YamlProblem): Report {
     message = 'A quoted value in the front matter has no closing quote, so the front matter cannot be read.';
     span = openQuoteSpan(note, problem.start) ?? span;
   } else if (/alias/i.test(raw)) {
-    message = 'This front-matter value expands into too many copies through YAML aliases (`*name`) to be read safely; write the value out.';
+    message = 'This front-matter value expands into too many copies through YAML aliases ("*name") to be read safely; write the value out.';
   } else {
     const detail = raw.replace(/^The value of "[^"]*" could not be read: /, '').replace(/[.\s]+$/, '');
     message = `The front matter is not valid YAML here: ${detail}.`;
@@ -224,7 +224,7 @@ function closeFence(note: Note, openingEnd: number): { lastLine: Span; fix: Fix 
     at = nl === -1 ? text.length : nl + 1;
   }
   if (!lastLine) return undefined;
-  const title = 'Close the front matter with `---`';
+  const title = 'Close the front matter with "---"';
   const newText = at >= text.length && !text.endsWith('\n') ? `${eol}---${eol}` : `---${eol}`;
   return { lastLine, fix: { title, kind: 'fix', safe: false, edits: [{ start: at, end: at, newText }] } };
 }
@@ -242,7 +242,7 @@ function removeEntryFix(note: Note, entry: FrontMatterEntry): Fix | undefined {
     end = nl === -1 ? text.length : nl + 1;
   }
   if (end > note.frontMatterBlock.contentSpan.end) return undefined;
-  return { title: `Remove the repeated \`${entry.key}\``, kind: 'fix', safe: false, edits: [{ start: lineStart, end, newText: '' }] };
+  return { title: `Remove the repeated "${entry.key}"`, kind: 'fix', safe: false, edits: [{ start: lineStart, end, newText: '' }] };
 }
 
 function checkValue(entry: FrontMatterEntry, text: string, report: (r: Report) => void): void {
@@ -253,22 +253,22 @@ function checkValue(entry: FrontMatterEntry, text: string, report: (r: Report) =
   if (TEXT_KEYS.has(key)) {
     if (!isText(value)) {
       const listHint = Array.isArray(value) ? ' (YAML reads a value in square brackets as a list; put it in quotes)' : '';
-      report({ ...range, message: `\`${key}\` should be ${KEY_MEANING[key]} as text, but it is ${describe(value)}${listHint}.` });
+      report({ ...range, message: `"${key}" should be ${KEY_MEANING[key]} as text, but it is ${describe(value)}${listHint}.` });
       return;
     }
     if (key === 'email' && !EMAIL.test(String(value).trim())) {
-      report({ ...range, message: `\`email\` is "${String(value)}", which does not look like an e-mail address (name@example.com).` });
+      report({ ...range, message: `"email" is "${String(value)}", which does not look like an e-mail address (name@example.com).` });
     }
     return;
   }
   if (LIST_KEYS.has(key)) {
     if (isText(value)) return; // a single topic is fine
     if (!Array.isArray(value)) {
-      report({ ...range, message: `\`${key}\` should be a list of short phrases (${KEY_MEANING[key]}), but it is ${describe(value)}.` });
+      report({ ...range, message: `"${key}" should be a list of short phrases (${KEY_MEANING[key]}), but it is ${describe(value)}.` });
       return;
     }
     const bad = value.find((item) => item !== null && !isText(item));
-    if (bad !== undefined) report({ ...range, message: `Every item of \`${key}\` should be a short phrase, but one is ${describe(bad)}.` });
+    if (bad !== undefined) report({ ...range, message: `Every item of "${key}" should be a short phrase, but one is ${describe(bad)}.` });
     return;
   }
   if (DATE_KEYS.has(key)) {
@@ -280,8 +280,8 @@ function checkValue(entry: FrontMatterEntry, text: string, report: (r: Report) =
       ...range,
       message:
         written !== undefined
-          ? `\`${key}\` is "${written}", which is not a date Note Coach can read; write it as YYYY-MM-DD, optionally with a time (2026-03-02 14:30).`
-          : `\`${key}\` should be a date (YYYY-MM-DD, optionally with a time), but it is ${describe(value)}.`,
+          ? `"${key}" is "${written}", which is not a date Note Coach can read; write it as YYYY-MM-DD, optionally with a time (2026-03-02 14:30).`
+          : `"${key}" should be a date (YYYY-MM-DD, optionally with a time), but it is ${describe(value)}.`,
       expected: rewritten ? [rewritten] : undefined,
       fixes: rewritten ? [{ title: `Write the date as ${rewritten}`, kind: 'fix', safe: true, edits: [{ start: entry.valueSpan.start, end: entry.valueSpan.end, newText: rewritten }] }] : undefined,
     });
@@ -293,7 +293,7 @@ function checkValue(entry: FrontMatterEntry, text: string, report: (r: Report) =
     const written = isText(value) ? String(value) : undefined;
     const suggestion = written !== undefined ? spec.suggest(written) : undefined;
     const options = spec.values.map((v) => `"${v}"`).join(', ');
-    const what = written !== undefined ? `"${written}" is not a ${spec.noun}` : `\`${key}\` is ${describe(value)}, not a ${spec.noun}`;
+    const what = written !== undefined ? `"${written}" is not a ${spec.noun}` : `"${key}" is ${describe(value)}, not a ${spec.noun}`;
     report({
       ...range,
       message: suggestion ? `${what}; did you mean "${suggestion}"?` : `${what}; use one of ${options}.`,
@@ -328,7 +328,7 @@ export default defineRule(
       const first = lineSpan(note.text, block.contentSpan.start);
       report({
         ...(first.end > first.start ? first : block.span),
-        message: 'The front matter should be `key: value` lines (to, company, role, …), but it is a list or a single value, so none of it is read.',
+        message: 'The front matter should be "key: value" lines (to, company, role, …), but it is a list or a single value, so none of it is read.',
       });
     }
     const firsts = new Map<string, FrontMatterEntry>();
@@ -339,7 +339,7 @@ export default defineRule(
         const fix = removeEntryFix(note, entry);
         report({
           ...entry.keySpan,
-          message: `\`${entry.key}\` is set twice; only the first value (line ${line}) is used, so remove one of them.`,
+          message: `"${entry.key}" is set twice; only the first value (line ${line}) is used, so remove one of them.`,
           fixes: fix ? [fix] : undefined,
         });
         continue;
@@ -347,7 +347,7 @@ export default defineRule(
       firsts.set(entry.key, entry);
       if (entry.keySpan.end <= entry.keySpan.start) {
         const line = lineSpan(note.text, entry.keySpan.start);
-        report({ ...(line.end > line.start ? line : entry.valueSpan), message: 'This front-matter line has no key before its colon; write it as `key: value`.' });
+        report({ ...(line.end > line.start ? line : entry.valueSpan), message: 'This front-matter line has no key before its colon; write it as "key: value".' });
         continue;
       }
       if (!KNOWN_KEYS.has(entry.key)) {
@@ -355,14 +355,14 @@ export default defineRule(
         const free = suggestions.filter((k) => !block.entries.some((e) => e.key === k));
         let hint: string;
         if (suggestions.length === 0) hint = `; the keys are ${FRONT_MATTER_KEYS.join(', ')}.`;
-        else if (free.length === 0) hint = `; \`${suggestions.join('` and `')}\` ${suggestions.length > 1 ? 'are' : 'is'} already set, so remove this line.`;
-        else hint = `; did you mean ${free.map((k) => `\`${k}\`${KEY_HINT[k] ? ` (${KEY_HINT[k]})` : ''}`).join(' or ')}?`;
+        else if (free.length === 0) hint = `; "${suggestions.join('" and "')}" ${suggestions.length > 1 ? 'are' : 'is'} already set, so remove this line.`;
+        else hint = `; did you mean ${free.map((k) => `"${k}"${KEY_HINT[k] ? ` (${KEY_HINT[k]})` : ''}`).join(' or ')}?`;
         report({
           ...entry.keySpan,
-          message: `\`${entry.key}\` is not a front-matter key Note Coach knows${hint}`,
+          message: `"${entry.key}" is not a front-matter key Note Coach knows${hint}`,
           expected: free.length ? free : undefined,
           fixes: free.map((k) => ({
-            title: `Rename to \`${k}\``,
+            title: `Rename to "${k}"`,
             kind: 'fix' as const,
             safe: free.length === 1 && canonical(entry.key) === k,
             edits: [{ ...entry.keySpan, newText: k }],
@@ -383,8 +383,8 @@ export default defineRule(
         report({
           ...valueRange(sentEntry, note.text),
           message: sameDay
-            ? '`sent` is earlier in the day than `interviewed`; a note cannot be sent before the interview, so check both times.'
-            : `\`sent\` (${isoDay(sentAt)}) is before \`interviewed\` (${isoDay(interviewedAt)}); a note cannot be sent before the interview, so check both dates.`,
+            ? '"sent" is earlier in the day than "interviewed"; a note cannot be sent before the interview, so check both times.'
+            : `"sent" (${isoDay(sentAt)}) is before "interviewed" (${isoDay(interviewedAt)}); a note cannot be sent before the interview, so check both dates.`,
         });
       }
     }

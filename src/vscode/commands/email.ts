@@ -6,10 +6,18 @@ import { toPlainText } from '../../core/plain';
 /** Mail programs and browsers cut `mailto:` links somewhere around 2,000 characters. */
 export const MAILTO_LIMIT = 1800;
 
+/** The note as an e-mail: the subject line (when the front matter has one), a blank line, the plain-text body. */
+export function emailText(text: string): string {
+  const note = parseNote(text);
+  const body = toPlainText(note);
+  const subject = note.frontMatter.subject?.trim();
+  return subject ? `Subject: ${subject}\n\n${body}` : body;
+}
+
 export async function copyAsEmail(document: vscode.TextDocument): Promise<string> {
-  const text = toPlainText(parseNote(document.getText()));
+  const text = emailText(document.getText());
   await vscode.env.clipboard.writeText(text);
-  void vscode.window.setStatusBarMessage('Note Coach: note copied as plain text.', 3000);
+  void vscode.window.setStatusBarMessage(text.startsWith('Subject: ') ? 'Note Coach: subject and note copied as plain text.' : 'Note Coach: note copied as plain text.', 3000);
   return text;
 }
 

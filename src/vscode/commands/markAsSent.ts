@@ -41,5 +41,9 @@ export async function markAsSent(document: vscode.TextDocument, today = new Date
   const applied = await vscode.workspace.applyEdit(toWorkspaceEdit(document, edits));
   // Save only what was saved before: never write out someone's unsaved work behind their back.
   if (applied && !wasDirty && document.uri.scheme !== 'untitled') await document.save();
+  if (applied) {
+    const name = document.uri.path.split('/').pop() ?? 'The note';
+    void vscode.window.showInformationMessage(`Note Coach: ${name} is marked as sent on ${isoDay(today)}.`);
+  }
   return applied;
 }
