@@ -1,4 +1,5 @@
-// The language server's bundles: note-coach-ls (Node: stdio, IPC) and its analysis worker.
+// The language server's bundles: note-coach-ls (Node: stdio, IPC; browser: a Web Worker) and
+// its analysis worker for each.
 // Used by build.mjs (into dist/) and by the unit tests (into a scratch folder).
 import { build } from 'esbuild';
 import path from 'node:path';
@@ -25,9 +26,15 @@ const coreWithoutSideEffects = {
 
 /** esbuild jobs writing `server.js` and `server-worker.js` into `outdir`. */
 export function serverBuilds(options, outdir) {
-  const node = { bundle: true, logLevel: 'warning', absWorkingDir: root, legalComments: 'none', ...options, platform: 'node', format: 'cjs', target: 'node20' };
+  const common = { bundle: true, logLevel: 'warning', absWorkingDir: root, legalComments: 'none', ...options };
+  const node = { ...common, platform: 'node', format: 'cjs', target: 'node20' };
+  // `worker`: packages with a DOM-only browser build (decode-named-character-reference) pick their worker-safe one.
+  const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2022', conditions: ['worker'] };
   return [
     build({ ...node, entryPoints: ['src/server/node.ts'], outfile: path.join(outdir, 'server.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [coreWithoutSideEffects] }),
     build({ ...node, entryPoints: ['src/server/worker.node.ts'], outfile: path.join(outdir, 'server-worker.js') }),
+    // The same in a browser: the server in a Web Worker, the analysis in a nested one.
+    build({ ...browser, entryPoints: ['src/server/browser.ts'], outfile: path.join(outdir, 'server.browser.js'), plugins: [coreWithoutSideEffects] }),
+    build({ ...browser, entryPoints: ['src/server/worker.browser.ts'], outfile: path.join(outdir, 'server-worker.browser.js') }),
   ];
 }

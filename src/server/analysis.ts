@@ -7,7 +7,7 @@
  * Browser-safe: the host wires `handle` to its message port.
  */
 import { analyze, companyKey, fixAll, NoteIndex, type Analysis, type Finding } from '../core/index';
-import { onDictionaryReady } from '../core/spelling/dictionary';
+import { loadDictionary, onDictionaryReady, registerDictionaryLoader, type DictionaryLanguage, type DictionaryLoader } from '../core/spelling/dictionary';
 import { resolveLayers } from '../shared/resolve';
 import { FIX_ALL_KIND, FIX_ALL_TITLE, hasSafeFix, quickFixActions, sectionRefactorings, type PlannedAction } from '../shared/codeActions';
 import { completionsAt } from '../shared/completions';
@@ -44,26 +44,54 @@ export class AnalysisWorker {
   /** The last analysis per note, for the code actions asked for right after it. */
   private readonly kept = new Map<string, Kept>();
 
-  constructor(private readonly post: (reply: WorkerReply) => void) {
+  /** Dictionaries a rule asked for, waiting for the main thread's go (a `dictionary` request). */
+  private readonly gates = new Map<string, { open(): void; opened: Promise<void> }>();
+
+  /**
+   * `read` fetches a dictionary's files. Building the speller from them takes
+   * a few hundred milliseconds of this thread, which must not count against a
+   * note's time budget: when a rule first asks for a language, the worker only
+   * says so (`dictionaryWanted`), and loads it when the main thread sends a
+   * `dictionary` request, which has a budget of its own.
+   */
+  constructor(
+    private readonly post: (reply: WorkerReply) => void,
+    read: DictionaryLoader,
+  ) {
+    registerDictionaryLoader(async (language) => {
+      await this.gate(language).opened;
+      return read(language);
+    });
     onDictionaryReady((language) => this.post({ event: 'dictionaryReady', language }));
+  }
+
+  private gate(language: string) {
+    let gate = this.gates.get(language);
+    if (!gate) {
+      let open!: () => void;
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      this.gates.set(language, (gate = { open, opened }));
+      this.post({ event: 'dictionaryWanted', language });
+    }
+    return gate;
   }
 
   /**
    * Run every rule once on a small note, so the first real note does not pay
-   * for compiling the analyzer; then say so. Spelling stays off here: its
-   * dictionary loads after the first real note is answered.
+   * for compiling the analyzer; then say so. The rules that use the speller stay
+   * off here: the dictionary loads after the first real note is answered.
    */
   warmUp(): void {
     try {
-      analyze(WARM_UP_NOTE, { config: resolveLayers([{ source: 'warm-up', value: { rules: { spelling: 'off' } } }]).config });
+      analyze(WARM_UP_NOTE, { config: resolveLayers([{ source: 'warm-up', value: { rules: { spelling: 'off', capitalization: 'off' } } }]).config });
     } finally {
       this.post({ event: 'ready' });
     }
   }
 
-  handle(envelope: WorkerEnvelope): void {
+  async handle(envelope: WorkerEnvelope): Promise<void> {
     try {
-      this.post({ id: envelope.id, ok: true, value: this.run(envelope.request) });
+      this.post({ id: envelope.id, ok: true, value: await this.run(envelope.request) });
     } catch (error) {
       this.post({ id: envelope.id, ok: false, error: (error as Error)?.stack ?? String(error) });
     }
@@ -71,6 +99,9 @@ export class AnalysisWorker {
 
   run(request: WorkerRequest): unknown {
     switch (request.type) {
+      case 'dictionary':
+        this.gate(request.language).open();
+        return loadDictionary(request.language as DictionaryLanguage);
       case 'index':
         this.index.set(request.file, request.text, { maxFileSize: resolveLayers(request.layers).config.maxFileSize });
         return undefined;

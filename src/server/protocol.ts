@@ -19,6 +19,8 @@ export type WorkerRequest =
   /** Keep (or replace) a note of the workspace, parsed, for the rules that compare notes. */
   | { type: 'index'; file: string; text: string; layers: ConfigLayer[] }
   | { type: 'forget'; file: string }
+  /** Load a spelling dictionary now (a rule asked for it: `dictionaryWanted`). */
+  | { type: 'dictionary'; language: string }
   | AnalyzeRequest
   /** The code actions for the findings at `selected` (indexes into the analysis of exactly `text`). */
   | (Omit<AnalyzeRequest, 'type'> & { type: 'actions'; selected: number[]; refactorings: boolean; fixAll: boolean })
@@ -63,6 +65,8 @@ export interface WorkerEnvelope {
 export type WorkerReply =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: string }
+  /** Unsolicited: a rule needs this dictionary; the main thread sends a `dictionary` request when it suits. */
+  | { event: 'dictionaryWanted'; language: string }
   /** Unsolicited: a spelling dictionary finished loading (check the open notes again). */
   | { event: 'dictionaryReady'; language: string }
   /** Unsolicited: the worker has loaded and warmed up; requests are timed from now on. */

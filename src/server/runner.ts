@@ -33,6 +33,8 @@ export interface RunOptions {
   /** A request with the same key still queued is dropped in favour of this one. */
   key?: string;
   background?: boolean;
+  /** Its own budget instead of the runner's (loading a dictionary). */
+  budgetMs?: number;
 }
 
 export interface RunnerStatus {
@@ -50,6 +52,7 @@ interface Job {
   id: number;
   request: WorkerRequest;
   key?: string;
+  budgetMs?: number;
   resolve(outcome: Outcome<unknown>): void;
 }
 
@@ -64,8 +67,10 @@ export class AnalysisRunner {
   private spareTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly interactive: Job[] = [];
   private readonly background: Job[] = [];
-  private current: { job: Job; timer: ReturnType<typeof setTimeout>; slot: Slot } | undefined;
+  private current: { job: Job; timer: ReturnType<typeof setTimeout>; slot: Slot; started: number } | undefined;
   private nextId = 1;
+  /** Dictionaries the notes use, so a spare loads them before it takes over. */
+  private readonly languages = new Set<string>();
   private crashes: number[] = [];
   private broken: string | undefined;
   private disposed = false;
@@ -78,6 +83,8 @@ export class AnalysisRunner {
       onRestart?(): void;
       onEvent?(reply: Extract<WorkerReply, { event: string }>): void;
       log?(message: string): void;
+      /** Every dispatch and answer, with its time (NOTE_COACH_LS_TRACE=1 in the Node server). */
+      trace?(message: string): void;
     } = {},
     /** How long after the active worker is ready the spare starts (it competes for the CPU with the first notes). */
     private readonly spareDelayMs = 1000,
@@ -88,7 +95,7 @@ export class AnalysisRunner {
   run<T>(request: WorkerRequest, options: RunOptions = {}): Promise<Outcome<T>> {
     if (this.broken || this.disposed) return Promise.resolve({ status: 'failed', message: this.broken ?? 'The server is shutting down.' });
     return new Promise((resolve) => {
-      const job: Job = { id: this.nextId++, request, key: options.key, resolve: resolve as Job['resolve'] };
+      const job: Job = { id: this.nextId++, request, key: options.key, budgetMs: options.budgetMs, resolve: resolve as Job['resolve'] };
       const queue = options.background ? this.background : this.interactive;
       if (job.key !== undefined) {
         for (const list of [this.interactive, this.background]) {
@@ -145,8 +152,9 @@ export class AnalysisRunner {
     if (this.current || !slot?.ready || this.disposed) return;
     const job = this.interactive.shift() ?? this.background.shift();
     if (!job) return;
-    const timer = setTimeout(() => this.timedOut(slot), this.budgetMs);
-    this.current = { job, timer, slot };
+    const timer = setTimeout(() => this.timedOut(slot), job.budgetMs ?? this.budgetMs);
+    this.current = { job, timer, slot, started: Date.now() };
+    this.events.trace?.(`dispatch #${job.id} ${describe(job.request)}`);
     slot.port.post({ id: job.id, request: job.request });
   }
 
@@ -154,17 +162,28 @@ export class AnalysisRunner {
     if ('event' in reply) {
       if (reply.event === 'ready') {
         slot.ready = true;
+        this.events.trace?.(slot === this.active ? 'worker ready' : 'spare ready');
         if (slot === this.active) {
           this.scheduleSpare();
           this.dispatch();
+        } else {
+          // The spare is idle: it loads the dictionaries the active worker uses now, not after taking over.
+          for (const language of this.languages) slot.port.post({ id: 0, request: { type: 'dictionary', language } });
         }
-      } else if (slot === this.active) this.events.onEvent?.(reply);
+      } else if (slot === this.active) {
+        if (reply.event === 'dictionaryWanted') {
+          this.languages.add(reply.language);
+          if (this.spare?.ready) this.spare.port.post({ id: 0, request: { type: 'dictionary', language: reply.language } });
+        }
+        this.events.onEvent?.(reply);
+      }
       return;
     }
     const current = this.current;
     if (!current || current.slot !== slot || current.job.id !== reply.id) return;
     clearTimeout(current.timer);
     this.current = undefined;
+    this.events.trace?.(`done #${current.job.id} in ${Date.now() - current.started} ms`);
     current.job.resolve(reply.ok ? { status: 'done', value: reply.value } : { status: 'failed', message: reply.error });
     this.dispatch();
   }
@@ -173,8 +192,9 @@ export class AnalysisRunner {
     const current = this.current;
     if (!current || current.slot !== slot) return;
     this.current = undefined;
-    this.events.log?.(`A ${current.job.request.type} request ran past ${this.budgetMs} ms; the analysis worker was stopped and replaced.`);
-    current.job.resolve({ status: 'timeout', budgetMs: this.budgetMs });
+    const budgetMs = current.job.budgetMs ?? this.budgetMs;
+    this.events.log?.(`A ${current.job.request.type} request ran past ${budgetMs} ms; the analysis worker was stopped and replaced.`);
+    current.job.resolve({ status: 'timeout', budgetMs });
     this.replace(slot);
   }
 
@@ -232,6 +252,10 @@ export class AnalysisRunner {
     this.interactive.length = 0;
     this.background.length = 0;
   }
+}
+
+function describe(request: WorkerRequest): string {
+  return 'file' in request ? `${request.type} ${request.file}` : request.type;
 }
 
 interface Slot {

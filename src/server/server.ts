@@ -33,7 +33,7 @@ import { CONFIG_FILE_NAME } from '../core/config';
 import { resolveSnippet } from '../core/snippets';
 import { ConfigFiles, settingsLayer, type ConfigFileSystem } from '../shared/config';
 import type { SnippetDefinition } from '../shared/completions';
-import { AnalysisRunner, type Outcome, type WorkerPort } from './runner';
+import { AnalysisRunner, type Outcome, type RunOptions, type WorkerPort } from './runner';
 import { ACTION_KINDS, type ActionsResult, type AnalyzeResult, type CompleteResult, type NoteMeta, type WireAction, type WorkerRequest } from './protocol';
 
 const { quickFix: QUICK_FIX_KIND, section: SECTION_KIND, fixAll: FIX_ALL_KIND } = ACTION_KINDS;
@@ -42,6 +42,8 @@ export const SOURCE = 'note-coach';
 export const DEFAULT_BUDGET_MS = 2000;
 /** A custom request: the analysis worker's state (`RunnerStatus`). */
 export const STATUS_REQUEST = 'note-coach-ls/status';
+/** Loading a spelling dictionary (parsing Hunspell files into a speller) may take this long. */
+const DICTIONARY_BUDGET_MS = 60_000;
 /** The pause after the last keystroke before a note is checked. */
 export const TYPING_DELAY_MS = 200;
 /** Other open notes are checked again this long after a change that affects them. */
@@ -70,6 +72,8 @@ export interface InitializationOptions {
   docsBaseUrl?: string;
   /** `noteCoach.*` settings, for clients without `workspace/configuration`. */
   settings?: unknown;
+  /** Log every analysis request with its duration (window/logMessage). */
+  trace?: boolean;
 }
 
 interface Published {
@@ -144,8 +148,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       onRestart: () => reindexAll(),
       onEvent: (event) => {
         if (event.event === 'dictionaryReady') lintOpen();
+        // After the notes waiting now (background), with a budget of its own: building the speller is slow once.
+        else if (event.event === 'dictionaryWanted') void run({ type: 'dictionary', language: event.language }, { key: `dictionary:${event.language}`, background: true, budgetMs: DICTIONARY_BUDGET_MS });
       },
       log,
+      trace: options.trace ? (message) => log(`${new Date().toISOString().slice(11, 23)} ${message}`) : undefined,
     });
     return {
       capabilities: {
@@ -223,7 +230,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     );
   }
 
-  function run<T>(request: WorkerRequest, runOptions: { key?: string; background?: boolean } = {}): Promise<Outcome<T>> {
+  function run<T>(request: WorkerRequest, runOptions: RunOptions = {}): Promise<Outcome<T>> {
     if (!runner) return Promise.resolve({ status: 'failed', message: 'The server is not initialized.' });
     return runner.run<T>(request, runOptions);
   }
