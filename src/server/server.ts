@@ -103,6 +103,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   const notes = new Map<string, KnownNote>();
   const published = new Map<string, Published>();
   const generations = new Map<string, number>();
+  /** The version each open note's latest check started on. */
+  const requested = new Map<string, number>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const settingsCache = new Map<string, Promise<unknown>>();
   const related = new Set<string>();
@@ -194,7 +196,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     void lint(document.uri);
   });
   documents.onDidChangeContent(({ document }) => {
-    if (!isNoteUri(document.uri) || !published.has(document.uri)) return;
+    // Fired on open too, right after onDidOpen, which has started checking this very version.
+    if (!isNoteUri(document.uri) || requested.get(document.uri) === document.version) return;
     void runMode(document.uri).then((mode) => {
       if (mode === 'onType') schedule(document.uri);
     });
@@ -208,6 +211,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     timers.delete(document.uri);
     bump(document.uri);
     published.delete(document.uri);
+    requested.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     // Unsaved edits are gone with the document: the index goes back to the file.
     void fromDisk(document.uri);
@@ -241,6 +245,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     if (!document || !isNoteUri(uri)) return undefined;
     const generation = bump(uri);
     const version = document.version;
+    requested.set(uri, version);
     const text = document.getText();
     const note = known(uri);
     const { layers, file } = await configFor(uri);

@@ -95,6 +95,17 @@ describe('note-coach-ls over stdio', function () {
     assert.equal(await client.stop(), 0);
   });
 
+  it('checks an edit made before the first check of a note has answered', async () => {
+    await client.initialize(pathToFileURL(workspace).href, roomy);
+    await client.initialized();
+    const uri = uriOf('fast.note.md');
+    await client.open(uri, FRONT + GOOD_BODY);
+    await client.change(uri, 2, PLACEHOLDER_NOTE);
+    const published = await client.diagnostics(uri, (p) => p.version === 2);
+    assert.ok(codes(published.diagnostics as LspDiagnostic[]).includes('no-unfilled-placeholder'));
+    assert.equal(await client.stop(), 0);
+  });
+
   it('offers real fixes first, then Learn more and Disable, none of them preferred; Fix All on request', async () => {
     await client.initialize(pathToFileURL(workspace).href, roomy);
     await client.initialized();
