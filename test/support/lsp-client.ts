@@ -5,11 +5,13 @@
  * way an editor would (workspace/configuration from `settings`, registrations
  * accepted) and records every publishDiagnostics with its arrival time.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
   StreamMessageReader,
   StreamMessageWriter,
   type ProtocolConnection,
@@ -71,8 +73,14 @@ export class TestClient {
     connection.listen();
   }
 
-  static async start(serverDir: string): Promise<TestClient> {
-    const child = spawn(process.execPath, [path.join(serverDir, 'server.js'), '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+  /** The server over stdio (`--stdio`), or over Node IPC (`--node-ipc`, a forked process) as vscode-languageclient starts it. */
+  static async start(serverDir: string, transport: 'stdio' | 'ipc' = 'stdio'): Promise<TestClient> {
+    const server = path.join(serverDir, 'server.js');
+    if (transport === 'ipc') {
+      const child = fork(server, ['--node-ipc'], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'ignore', 'ipc'] });
+      return new TestClient(child, createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
+    }
+    const child = spawn(process.execPath, [server, '--stdio'], { cwd: repoRoot, stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.on('data', () => undefined);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     return new TestClient(child, connection);

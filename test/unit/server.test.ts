@@ -40,7 +40,7 @@ async function waitFor(test: () => Promise<boolean>, timeoutMs = 30000): Promise
   throw new Error('the server did not settle');
 }
 
-describe('note-coach-ls over stdio', function () {
+describe('note-coach-ls driven by an LSP client (stdio, Node IPC)', function () {
   this.timeout(60000);
   let serverDir: string;
   let workspace: string;
@@ -92,6 +92,18 @@ describe('note-coach-ls over stdio', function () {
     const after = client.published.filter((p) => p.uri === uri && p.at > since);
     assert.ok(after.every((p) => p.version === 4), `only version 4 is published after the edits: ${after.map((p) => p.version)}`);
 
+    assert.equal(await client.stop(), 0);
+  });
+
+  it('speaks Node IPC too (--node-ipc)', async () => {
+    client.process.kill();
+    client = await TestClient.start(serverDir, 'ipc');
+    await client.initialize(pathToFileURL(workspace).href, roomy);
+    await client.initialized();
+    const uri = uriOf('ipc.note.md');
+    await client.open(uri, PLACEHOLDER_NOTE);
+    const published = await client.diagnostics(uri);
+    assert.ok(codes(published.diagnostics as LspDiagnostic[]).includes('no-unfilled-placeholder'));
     assert.equal(await client.stop(), 0);
   });
 
