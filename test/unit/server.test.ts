@@ -236,8 +236,9 @@ describe('note-coach-ls driven by an LSP client (stdio, Node IPC)', function () 
     const waited = quickResult.at - opened;
     console.log(`      the other note's diagnostics came ${waited.toFixed(0)} ms after it was opened (budget ${budget} ms; on its own it takes ${ownTime.toFixed(0)} ms)`);
     assert.ok(codes(quickResult.diagnostics as LspDiagnostic[]).includes('no-unfilled-placeholder'));
-    // At most the budget, plus its own time (twice, for a busy machine) and a little for the hand-over.
-    assert.ok(waited < budget + 2 * ownTime + 500, `waited ${waited.toFixed(0)} ms`);
+    // At most the budget, plus its own time and the hand-over, with room for a machine shared with other
+    // test runs; the slow note alone takes several seconds, so waiting for it would fail this.
+    assert.ok(waited < budget + 4 * ownTime + 1000, `waited ${waited.toFixed(0)} ms`);
     const slowResult = await client.diagnostics(slow);
     const diagnostics = slowResult.diagnostics as LspDiagnostic[];
     assert.equal(diagnostics.length, 1, JSON.stringify(diagnostics));
