@@ -11,6 +11,7 @@
  *   npm run bench -- --scale      1 KB → 1 MB notes: time per KB at each size, and per rule at the largest
  *   npm run bench -- --quick      fewer repetitions (a smoke test)
  *   npm run bench -- --no-workspace   skip the 1,000-note workspace case
+ *   npm run bench -- --cold       the CLI as a whole process next to markdownlint-cli2 (also `npm run bench:cold`; bench/cold.ts)
  *
  * Every tool runs warm (several passes first), and within each round the tools
  * take turns on each note in rotating order, so drift in CPU speed or GC
@@ -32,6 +33,7 @@ import { analyze, defaults, parseNote, resolveConfig, rules, type ResolvedConfig
 import { dictionaryStatus, loadDictionary } from '../src/core/spelling/dictionary';
 import { registerNodeDictionaryLoader } from '../src/node/dictionary';
 import { generateLargeNote, generateNotes } from './generate';
+import { benchCold, dictionaryLoadChild, DICTIONARY_CHILD } from './cold';
 
 const args = new Set(process.argv.slice(2));
 /** How this run was built: the esbuild bundle (`npm run bench`) or the sources (`-- --tsx`). */
@@ -94,11 +96,13 @@ function median(fn: () => unknown, reps: number): number {
 /**
  * Load the en-US spelling dictionary before timing anything: without it the
  * spelling rule reports nothing and the timings would flatter us. Returns its
- * cold load time (reading the files and building the word table), which every
- * process pays once and which is reported apart from the per-note times.
+ * cold load time, which every process pays once and which is reported apart
+ * from the per-note times: the compiled file as it ships (dist/dictionaries,
+ * after npm run build), else the Hunspell files compiled in memory.
  */
 async function warmDictionary(): Promise<number> {
-  registerNodeDictionaryLoader();
+  const shipped = path.join(root, 'dist', 'dictionaries');
+  registerNodeDictionaryLoader(fs.existsSync(path.join(shipped, 'en-US.ncdict')) ? { directory: shipped } : {});
   const started = performance.now();
   await loadDictionary('en-US');
   return dictionaryStatus('en-US').loadMs ?? performance.now() - started;
@@ -379,7 +383,21 @@ async function scale(): Promise<void> {
   console.log(out.join('\n'));
 }
 
-(args.has('--scale') ? scale() : perNote()).catch((error: unknown) => {
+function numberAfter(flag: string, fallback: number): number {
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf(flag);
+  const value = at >= 0 ? Number(argv[at + 1]) : NaN;
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+const main = args.has(DICTIONARY_CHILD)
+  ? dictionaryLoadChild
+  : args.has('--cold')
+    ? () => benchCold({ runs: numberAfter('--runs', quick ? 5 : 20), warmup: quick ? 1 : 3, json: asJson })
+    : args.has('--scale')
+      ? scale
+      : perNote;
+main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;
 });

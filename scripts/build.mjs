@@ -69,8 +69,24 @@ if (process.argv.includes('--tests') && fs.existsSync(path.join(root, 'test/inte
 }
 await Promise.all(jobs);
 fs.chmodSync(path.join(root, 'dist/server.js'), 0o755);
-// The spelling dictionaries ship next to the bundles (dist/dictionaries/).
-const copied = spawnSync(process.execPath, [path.join(root, 'scripts/copy-dictionaries.mjs')], { stdio: 'inherit' });
-if (copied.status !== 0) process.exit(copied.status ?? 1);
+
+// --- Spelling dictionaries -------------------------------------------------
+// The Hunspell files are compiled once here into dist/dictionaries/<language>.ncdict (a packed
+// trie that opens in milliseconds; see src/core/spelling/compiled.ts). The compiler is bundled
+// like the CLI and skips a dictionary whose inputs did not change.
+await build({
+  ...common,
+  sourcemap: false,
+  minify: false,
+  entryPoints: ['scripts/compile-dictionaries.ts'],
+  outfile: 'out/compile-dictionaries.cjs',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+});
+const compiled = spawnSync(process.execPath, [path.join(root, 'out/compile-dictionaries.cjs'), 'dist/dictionaries'], { stdio: 'inherit', cwd: root });
+if (compiled.status !== 0) process.exit(compiled.status ?? 1);
+// ---------------------------------------------------------------------------
+
 fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
 console.log(`Built ${jobs.length - 1} bundle(s) into dist/ (core checked for the browser).`);

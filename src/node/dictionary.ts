@@ -1,14 +1,17 @@
 /**
- * The Node side of spelling: reads the Hunspell files with `fs` and registers
- * them as the core's dictionary loader. The CLI and the extension call
+ * The Node side of spelling: reads a dictionary with `fs` and registers it as
+ * the core's dictionary loader. The CLI and the extension call
  * `registerNodeDictionaryLoader()` once at start-up.
  *
- * Where the files are looked for, in order:
- * 1. `directory`, when given (files `en-US.aff`, `en-US.dic`, …);
- * 2. `dictionaries/` next to the running bundle (`dist/dictionaries/`, filled
- *    by scripts/copy-dictionaries.mjs at build time);
+ * Where a language's files are looked for, in order — never in the working
+ * folder, whose files belong to whoever wrote the notes:
+ * 1. `directory`, when given: a compiled `<language>.ncdict`, or Hunspell
+ *    `<language>.aff` and `<language>.dic`;
+ * 2. the same files in `dictionaries/` next to the running bundle
+ *    (`dist/dictionaries/`: the compiled files scripts/compile-dictionaries.ts
+ *    writes at build time);
  * 3. the `dictionary-en` / `dictionary-en-gb` packages in a `node_modules`
- *    above this file or the working directory (running from source, tests).
+ *    above this module (running from the sources, tests), compiled in memory.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,42 +22,51 @@ export const DICTIONARY_PACKAGES: Readonly<Record<DictionaryLanguage, string>> =
   'en-GB': 'dictionary-en-gb',
 };
 
+/** The file name ending of a compiled dictionary (`en-US.ncdict`). */
+export const COMPILED_EXTENSION = '.ncdict';
+
 export interface NodeDictionaryOptions {
-  /** A folder holding `<language>.aff` and `<language>.dic`. */
+  /** A folder holding `<language>.ncdict`, or `<language>.aff` and `<language>.dic`. */
   directory?: string;
-  /** Folders to search from instead of this module's folder and the working directory. */
+  /** Folders to search from instead of this module's own folder (tests). */
   searchFrom?: readonly string[];
 }
 
-export interface DictionaryFiles {
-  aff: string;
-  dic: string;
-}
+export type DictionaryFiles = { compiled: string } | { aff: string; dic: string };
 
-/** The .aff and .dic files for a language, or undefined with the places that were tried. */
+/** A language's dictionary files, or undefined with the places that were tried. */
 export function findDictionaryFiles(language: DictionaryLanguage, options: NodeDictionaryOptions = {}): { files?: DictionaryFiles; tried: string[] } {
   const tried: string[] = [];
-  const pair = (dir: string, base: string): DictionaryFiles | undefined => {
+  const isFile = (file: string) => {
+    try {
+      return fs.statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  };
+  const inFolder = (dir: string, base: string): DictionaryFiles | undefined => {
+    tried.push(dir);
+    const compiled = path.join(dir, `${base}${COMPILED_EXTENSION}`);
+    if (isFile(compiled)) return { compiled };
     const aff = path.join(dir, `${base}.aff`);
     const dic = path.join(dir, `${base}.dic`);
-    tried.push(dir);
-    return fs.existsSync(aff) && fs.existsSync(dic) ? { aff, dic } : undefined;
+    return isFile(aff) && isFile(dic) ? { aff, dic } : undefined;
   };
   if (options.directory) {
-    const found = pair(options.directory, language);
+    const found = inFolder(options.directory, language);
     if (found) return { files: found, tried };
   }
   const here = typeof __dirname === 'string' ? __dirname : undefined;
-  const starts = options.searchFrom ?? [here, process.cwd()].filter((d): d is string => Boolean(d));
+  const starts = options.searchFrom ?? (here ? [here] : []);
   for (const start of starts) {
-    const found = pair(path.join(start, 'dictionaries'), language);
+    const found = inFolder(path.join(start, 'dictionaries'), language);
     if (found) return { files: found, tried };
   }
   const pkg = DICTIONARY_PACKAGES[language];
   for (const start of starts) {
     let dir = path.resolve(start);
     for (;;) {
-      const found = pair(path.join(dir, 'node_modules', pkg), 'index');
+      const found = inFolder(path.join(dir, 'node_modules', pkg), 'index');
       if (found) return { files: found, tried };
       const parent = path.dirname(dir);
       if (parent === dir) break;
@@ -70,6 +82,7 @@ export function createNodeDictionaryLoader(options: NodeDictionaryOptions = {}):
     if (!files) {
       throw new Error(`The ${language} spelling dictionary was not found (looked in ${[...new Set(tried)].join(', ')}).`);
     }
+    if ('compiled' in files) return { compiled: await fs.promises.readFile(files.compiled) };
     const [aff, dic] = await Promise.all([fs.promises.readFile(files.aff), fs.promises.readFile(files.dic)]);
     return { aff, dic };
   };

@@ -48,8 +48,9 @@ export class AnalysisWorker {
   private readonly gates = new Map<string, { open(): void; opened: Promise<void> }>();
 
   /**
-   * `read` fetches a dictionary's files. Building the speller from them takes
-   * a few hundred milliseconds of this thread, which must not count against a
+   * `read` fetches a dictionary's files. Opening them is quick for the
+   * compiled dictionaries that ship, but compiling Hunspell files (running
+   * from the sources) takes seconds of this thread, which must not count against a
    * note's time budget: when a rule first asks for a language, the worker only
    * says so (`dictionaryWanted`), and loads it when the main thread sends a
    * `dictionary` request, which has a budget of its own.

@@ -42,7 +42,7 @@ export const SOURCE = 'note-coach';
 export const DEFAULT_BUDGET_MS = 2000;
 /** A custom request: the analysis worker's state (`RunnerStatus`). */
 export const STATUS_REQUEST = 'note-coach-ls/status';
-/** Loading a spelling dictionary (parsing Hunspell files into a speller) may take this long. */
+/** Loading a spelling dictionary (compiling Hunspell files when no compiled one ships) may take this long. */
 const DICTIONARY_BUDGET_MS = 60_000;
 /** The pause after the last keystroke before a note is checked. */
 export const TYPING_DELAY_MS = 200;
@@ -150,7 +150,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       onRestart: () => reindexAll(),
       onEvent: (event) => {
         if (event.event === 'dictionaryReady') lintOpen();
-        // After the notes waiting now (background), with a budget of its own: building the speller is slow once.
+        // After the notes waiting now (background), with a budget of its own.
         else if (event.event === 'dictionaryWanted') void run({ type: 'dictionary', language: event.language }, { key: `dictionary:${event.language}`, background: true, budgetMs: DICTIONARY_BUDGET_MS });
       },
       log,

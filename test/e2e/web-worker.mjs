@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser } from '../../scripts/vscode-host/run.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-for (const f of ['dist/server.browser.js', 'dist/server-worker.browser.js', 'dist/dictionaries/en-US.dic']) {
+for (const f of ['dist/server.browser.js', 'dist/server-worker.browser.js', 'dist/dictionaries/en-US.ncdict']) {
   if (!fs.existsSync(path.join(root, f))) {
     console.error(`${f} is missing: run npm run build first.`);
     process.exit(1);

@@ -181,7 +181,7 @@ const ALLOWED: { pattern: RegExp; bundles: readonly string[]; reason: string }[]
     reason: "vscode-languageserver's helpers that locate global node modules (never called by note-coach-ls)",
   },
   {
-    pattern: /await fetch\(new URL\(`\$\{language\}\.\$\{ext\}`, base\)\)/,
+    pattern: /await fetch\(new URL\(`\$\{language\}\.ncdict`, base\)\)/,
     bundles: ['server-worker.browser.js'],
     reason: "the spelling dictionary, read from dictionaries/ beside the script (the extension's own files)",
   },

@@ -1,6 +1,8 @@
 /** Spelling: dictionary loading, the speller's caches, word acceptance, the word-list fix and the rule. */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseNote, type Report } from '../../src/core/index';
 import spelling from '../../src/core/rules/spelling';
 import { DictionaryStore, defaultDictionaryStore, getSpeller, loadDictionary, type DictionaryData, type DictionaryLanguage } from '../../src/core/spelling/dictionary';
@@ -8,9 +10,16 @@ import { LruCache } from '../../src/core/spelling/lru';
 import { Speller, type SpellEngine } from '../../src/core/spelling/speller';
 import { isAccepted, tokenOf } from '../../src/core/spelling/words';
 import { addWordsToConfigText } from '../../src/core/spelling/config-words';
-import { createNodeDictionaryLoader, findDictionaryFiles, registerNodeDictionaryLoader } from '../../src/node/dictionary';
+import { COMPILED_EXTENSION, createNodeDictionaryLoader, findDictionaryFiles, registerNodeDictionaryLoader } from '../../src/node/dictionary';
 
 const nodeLoader = createNodeDictionaryLoader();
+
+/** The Hunspell files of a dictionary package, as the loader finds them from the sources. */
+function hunspellFiles(language: DictionaryLanguage): { aff: string; dic: string } {
+  const files = findDictionaryFiles(language).files;
+  assert.ok(files && 'aff' in files, `the ${language} package is installed`);
+  return files;
+}
 
 function countingLoader() {
   const calls: DictionaryLanguage[] = [];
@@ -148,23 +157,52 @@ describe('spelling: dictionary loading', () => {
     assert.equal(store.status('en-US').state, 'ready');
   });
 
-  it('accepts text as well as bytes', async () => {
-    const files = findDictionaryFiles('en-US').files!;
+  it('accepts Hunspell files as text as well as bytes', async () => {
+    const files = hunspellFiles('en-US');
     const store = new DictionaryStore();
     store.setLoader(async () => ({ aff: fs.readFileSync(files.aff, 'utf8'), dic: fs.readFileSync(files.dic, 'utf8') }));
     await store.load('en-US');
     assert.ok(store.get('en-US')!.correct('interview'));
   });
 
-  it('the Node loader finds the packages from source, and a copied dictionaries/ folder first', () => {
-    const fromSource = findDictionaryFiles('en-GB');
-    assert.match(fromSource.files!.aff, /dictionary-en-gb[\\/]index\.aff$/);
-    const dir = fs.mkdtempSync(`${require('node:os').tmpdir()}/nc-dict-`);
-    fs.copyFileSync(fromSource.files!.aff, `${dir}/en-GB.aff`);
-    fs.copyFileSync(fromSource.files!.dic, `${dir}/en-GB.dic`);
-    assert.equal(findDictionaryFiles('en-GB', { directory: dir }).files!.aff, `${dir}/en-GB.aff`);
-    assert.equal(findDictionaryFiles('en-GB', { searchFrom: [dir.replace(/[\\/][^\\/]+$/, '')] }).files, undefined);
-    fs.rmSync(dir, { recursive: true, force: true });
+  it('the Node loader finds the packages from source, and the given folder first', () => {
+    const fromSource = hunspellFiles('en-GB');
+    assert.match(fromSource.aff, /dictionary-en-gb[\\/]index\.aff$/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nc-dict-'));
+    try {
+      fs.copyFileSync(fromSource.aff, `${dir}/en-GB.aff`);
+      fs.copyFileSync(fromSource.dic, `${dir}/en-GB.dic`);
+      assert.deepEqual(findDictionaryFiles('en-GB', { directory: dir }).files, { aff: `${dir}/en-GB.aff`, dic: `${dir}/en-GB.dic` });
+      fs.writeFileSync(`${dir}/en-GB.ncdict`, '');
+      assert.deepEqual(findDictionaryFiles('en-GB', { directory: dir }).files, { compiled: `${dir}/en-GB.ncdict` }, 'a compiled file wins');
+      assert.equal(findDictionaryFiles('en-GB', { searchFrom: [path.dirname(dir)] }).files, undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never reads a dictionaries/ folder of the working folder', async () => {
+    // A folder of notes (a cloned repository) holding its own "dictionary" that would accept a typo.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nc-cwd-'));
+    const cwd = process.cwd();
+    try {
+      const real = hunspellFiles('en-US');
+      fs.mkdirSync(path.join(dir, 'dictionaries'));
+      fs.copyFileSync(real.aff, path.join(dir, 'dictionaries', 'en-US.aff'));
+      fs.writeFileSync(path.join(dir, 'dictionaries', 'en-US.dic'), '1\nrecieve\n');
+      fs.writeFileSync(path.join(dir, 'dictionaries', `en-US${COMPILED_EXTENSION}`), 'planted');
+      process.chdir(dir);
+      const { files, tried } = findDictionaryFiles('en-US');
+      assert.ok(files && 'aff' in files && /dictionary-en[\\/]index\.aff$/.test(files.aff), JSON.stringify(files));
+      assert.ok(!tried.some((t) => t.startsWith(fs.realpathSync(dir)) || t.startsWith(dir)), tried.join(', '));
+      const store = new DictionaryStore();
+      store.setLoader(createNodeDictionaryLoader());
+      await store.load('en-US');
+      assert.equal(store.get('en-US')!.correct('recieve'), false);
+    } finally {
+      process.chdir(cwd);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -2,22 +2,34 @@
  * Spelling dictionaries, loaded lazily and once per language.
  *
  * The core runs in Node and in a browser bundle, so it never reads files: the
- * host registers a loader (src/node/dictionary.ts reads the Hunspell files
- * with `fs`; a web host would `fetch` them) and the first rule that needs a
- * language asks for it. Until it is ready, `getSpeller` returns undefined and
- * the spelling rule reports nothing; `onDictionaryReady` tells the editor to
- * lint again when it arrives.
+ * host registers a loader (src/node/dictionary.ts reads the files with `fs`;
+ * a language server worker is handed the bytes) and the first rule that needs
+ * a language asks for it. Until it is ready, `getSpeller` returns undefined
+ * and the spelling rule reports nothing; `onDictionaryReady` tells the editor
+ * to lint again when it arrives.
+ *
+ * What ships is a compiled dictionary (compiled.ts, built from the Hunspell
+ * files by scripts/compile-dictionaries.ts): it loads in a few milliseconds.
+ * A loader may still hand over Hunspell .aff/.dic files (running from the
+ * sources); they are compiled in memory, which takes about half a second, so
+ * both give the same answers.
  */
-import nspell from 'nspell';
+import { CompiledDictionary } from './compiled';
+import { dictionaryFromHunspell, type HunspellFiles } from './compile';
 import { Speller, DICTIONARY_LANGUAGES, type DictionaryLanguage } from './speller';
 
 export { Speller, DICTIONARY_LANGUAGES, type DictionaryLanguage } from './speller';
+export { CompiledDictionary } from './compiled';
 
-/** The Hunspell affix and dictionary files, as bytes (UTF-8) or text. */
-export interface DictionaryData {
-  aff: Uint8Array | string;
-  dic: Uint8Array | string;
+/** A compiled dictionary file's bytes (a Buffer, a Uint8Array, or an ArrayBuffer posted to a worker). */
+export interface CompiledDictionaryData {
+  compiled: Uint8Array | ArrayBuffer;
 }
+
+/** Hunspell affix and dictionary files, as bytes (UTF-8) or text. */
+export type HunspellDictionaryData = HunspellFiles;
+
+export type DictionaryData = CompiledDictionaryData | HunspellDictionaryData;
 
 export type DictionaryLoader = (language: DictionaryLanguage) => Promise<DictionaryData>;
 
@@ -25,7 +37,7 @@ export type DictionaryState = 'unloaded' | 'loading' | 'ready' | 'failed';
 
 export interface DictionaryStatus {
   state: DictionaryState;
-  /** Milliseconds from the request to a usable speller (reading the files and building the word table): the cold load time. */
+  /** Milliseconds from the request to a usable speller (reading the file and opening its word table): the cold load time. */
   loadMs?: number;
   error?: Error;
 }
@@ -40,8 +52,9 @@ interface Entry {
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
-function toText(data: Uint8Array | string): string {
-  return typeof data === 'string' ? data : new TextDecoder('utf-8').decode(data);
+/** A dictionary from what a loader handed over. */
+function dictionaryFrom(data: DictionaryData): CompiledDictionary {
+  return 'compiled' in data ? CompiledDictionary.fromBytes(data.compiled) : dictionaryFromHunspell(data);
 }
 
 /**
@@ -73,8 +86,7 @@ export class DictionaryStore {
     const started = now();
     const entry: Entry = { state: 'loading', promise: Promise.resolve() };
     entry.promise = (async () => {
-      const data = await loader(language);
-      const engine = nspell(toText(data.aff), toText(data.dic));
+      const engine = dictionaryFrom(await loader(language));
       entry.speller = new Speller(language, engine);
       entry.loadMs = now() - started;
       entry.state = 'ready';

@@ -1,17 +1,18 @@
 /**
- * A spell checker for one language: nspell behind two bounded caches.
+ * A spell checker for one language: a dictionary engine (compiled.ts, nspell's
+ * algorithms over a precompiled word table) behind two bounded caches.
  *
- * `correct()` is cheap (a few hash look-ups) but runs for every word on every
- * keystroke, so its answers are cached. `suggest()` is expensive: nspell falls
+ * `correct()` is cheap (a few trie walks) but runs for every word on every
+ * keystroke, so its answers are cached. `suggest()` is expensive: the engine falls
  * back to an edit-distance-2 search when nothing is one edit away, which costs
  * 100–400 ms for a name such as "Fernleaf". We first look for any dictionary
  * word one edit away ourselves (a few hundred `correct()` calls) and only ask
- * nspell when there is one, so its slow path never runs; the answer is cached.
+ * the engine when there is one, so its slow path never runs; the answer is cached.
  */
 import { LruCache } from './lru';
 import { KNOWN_MISSPELLINGS } from './vocabulary';
 
-/** What we need from nspell (kept narrow so tests can pass a fake). */
+/** What we need from the engine (kept narrow so tests can pass a fake). */
 export interface SpellEngine {
   correct(word: string): boolean;
   suggest(word: string): string[];
