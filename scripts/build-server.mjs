@@ -31,7 +31,9 @@ export function serverBuilds(options, outdir) {
   // `worker`: packages with a DOM-only browser build (decode-named-character-reference) pick their worker-safe one.
   const browser = { ...common, platform: 'browser', format: 'iife', target: 'es2022', conditions: ['worker'] };
   return [
-    build({ ...node, entryPoints: ['src/server/node.ts'], outfile: path.join(outdir, 'server.js'), banner: { js: '#!/usr/bin/env node' }, plugins: [coreWithoutSideEffects] }),
+    // server.js starts the analysis worker, then loads server-main.js (the LSP side) while the worker loads.
+    build({ ...node, entryPoints: ['src/server/launch.ts'], outfile: path.join(outdir, 'server.js'), banner: { js: '#!/usr/bin/env node' }, external: ['./server-main.js'] }),
+    build({ ...node, entryPoints: ['src/server/node.ts'], outfile: path.join(outdir, 'server-main.js'), plugins: [coreWithoutSideEffects] }),
     build({ ...node, entryPoints: ['src/server/worker.node.ts'], outfile: path.join(outdir, 'server-worker.js') }),
     // The same in a browser: the server in a Web Worker, the analysis in a nested one.
     build({ ...browser, entryPoints: ['src/server/browser.ts'], outfile: path.join(outdir, 'server.browser.js'), plugins: [coreWithoutSideEffects] }),

@@ -1,5 +1,6 @@
 /**
- * `note-coach-ls`: the language server in Node. Speaks LSP over stdio (the
+ * `note-coach-ls`: the language server in Node (dist/server-main.js, loaded by
+ * dist/server.js, src/server/launch.ts). Speaks LSP over stdio (the
  * default, or `--stdio`), Node IPC (`--node-ipc`) or a socket (`--socket=N`);
  * the analysis runs in a worker thread (dist/server-worker.js beside this file).
  */
@@ -14,6 +15,8 @@ import { readNote, walkNotes } from '../cli/files';
 import { nodeConfigFileSystem } from '../node/configFiles';
 import { startServer, uriPaths, type ServerHost } from './server';
 import type { WorkerPort } from './runner';
+import type { WorkerReply } from './protocol';
+import './launch-types';
 import packageJson from '../../package.json';
 
 const USAGE = `Usage: note-coach-ls [--stdio | --node-ipc | --socket=PORT]
@@ -30,12 +33,21 @@ const isFileUri = (uri: string) => uri.startsWith('file:');
 export function nodeHost(workerFile = path.join(__dirname, 'server-worker.js')): ServerHost {
   return {
     spawnWorker(): WorkerPort {
-      const worker = new Worker(workerFile);
+      // The first one was started by dist/server.js before this bundle loaded (src/server/launch.ts).
+      const early = globalThis.noteCoachEarlyWorker;
+      globalThis.noteCoachEarlyWorker = undefined;
+      const worker = early?.worker ?? new Worker(workerFile);
       // The worker must not keep the server alive once the client is gone.
       worker.unref();
       return {
         post: (message) => worker.postMessage(message),
-        onMessage: (listener) => void worker.on('message', listener),
+        onMessage(listener) {
+          if (early) {
+            worker.removeAllListeners('message');
+            for (const message of early.messages) listener(message as WorkerReply);
+          }
+          worker.on('message', listener);
+        },
         onExit(listener) {
           worker.on('error', (error) => listener(error.message));
           worker.on('exit', (code) => listener(`exit code ${code}`));
@@ -75,7 +87,7 @@ export function nodeHost(workerFile = path.join(__dirname, 'server-worker.js')):
   };
 }
 
-function main(argv: readonly string[]): void {
+export function main(argv: readonly string[]): void {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(USAGE);
     return;

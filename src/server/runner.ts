@@ -7,7 +7,8 @@
  * behind more than one such note.
  *
  * Interactive requests (a note's diagnostics, code actions, completions) go
- * before background ones (indexing the workspace). A request with a key
+ * before background ones (indexing the workspace), and those before idle ones
+ * (loading a dictionary). A request with a key
  * replaces a queued one with the same key: only the newest text of a note is
  * worth checking. Browser-safe: the host spawns the worker.
  */
@@ -33,6 +34,8 @@ export interface RunOptions {
   /** A request with the same key still queued is dropped in favour of this one. */
   key?: string;
   background?: boolean;
+  /** Only when nothing else waits (loading a dictionary: after the notes and the workspace index). */
+  idle?: boolean;
   /** Its own budget instead of the runner's (loading a dictionary). */
   budgetMs?: number;
 }
@@ -67,6 +70,7 @@ export class AnalysisRunner {
   private spareTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly interactive: Job[] = [];
   private readonly background: Job[] = [];
+  private readonly idle: Job[] = [];
   private current: { job: Job; timer: ReturnType<typeof setTimeout>; slot: Slot; started: number } | undefined;
   private nextId = 1;
   /** Dictionaries the notes use, so a spare loads them before it takes over. */
@@ -96,9 +100,9 @@ export class AnalysisRunner {
     if (this.broken || this.disposed) return Promise.resolve({ status: 'failed', message: this.broken ?? 'The server is shutting down.' });
     return new Promise((resolve) => {
       const job: Job = { id: this.nextId++, request, key: options.key, budgetMs: options.budgetMs, resolve: resolve as Job['resolve'] };
-      const queue = options.background ? this.background : this.interactive;
+      const queue = options.idle ? this.idle : options.background ? this.background : this.interactive;
       if (job.key !== undefined) {
-        for (const list of [this.interactive, this.background]) {
+        for (const list of [this.interactive, this.background, this.idle]) {
           const at = list.findIndex((j) => j.key === job.key);
           if (at >= 0) list.splice(at, 1)[0].resolve({ status: 'superseded' });
         }
@@ -115,7 +119,7 @@ export class AnalysisRunner {
       ready: Boolean(this.active?.ready),
       spareReady: Boolean(this.spare?.ready),
       running: this.current?.job.request.type,
-      pending: this.interactive.length + this.background.length,
+      pending: this.interactive.length + this.background.length + this.idle.length,
       broken: this.broken,
     };
   }
@@ -124,9 +128,10 @@ export class AnalysisRunner {
     this.disposed = true;
     if (this.current) clearTimeout(this.current.timer);
     clearTimeout(this.spareTimer);
-    for (const job of [...this.interactive, ...this.background, ...(this.current ? [this.current.job] : [])]) job.resolve({ status: 'failed', message: 'The server is shutting down.' });
+    for (const job of [...this.interactive, ...this.background, ...this.idle, ...(this.current ? [this.current.job] : [])]) job.resolve({ status: 'failed', message: 'The server is shutting down.' });
     this.interactive.length = 0;
     this.background.length = 0;
+    this.idle.length = 0;
     this.current = undefined;
     this.active?.port.terminate();
     this.spare?.port.terminate();
@@ -150,7 +155,7 @@ export class AnalysisRunner {
   private dispatch(): void {
     const slot = this.active;
     if (this.current || !slot?.ready || this.disposed) return;
-    const job = this.interactive.shift() ?? this.background.shift();
+    const job = this.interactive.shift() ?? this.background.shift() ?? this.idle.shift();
     if (!job) return;
     const timer = setTimeout(() => this.timedOut(slot), job.budgetMs ?? this.budgetMs);
     this.current = { job, timer, slot, started: Date.now() };
@@ -248,9 +253,10 @@ export class AnalysisRunner {
     this.broken = message;
     this.events.log?.(message);
     this.active = undefined;
-    for (const job of [...this.interactive, ...this.background]) job.resolve({ status: 'failed', message });
+    for (const job of [...this.interactive, ...this.background, ...this.idle]) job.resolve({ status: 'failed', message });
     this.interactive.length = 0;
     this.background.length = 0;
+    this.idle.length = 0;
   }
 }
 

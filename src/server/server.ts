@@ -150,8 +150,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
       onRestart: () => reindexAll(),
       onEvent: (event) => {
         if (event.event === 'dictionaryReady') lintOpen();
-        // After the notes waiting now (background), with a budget of its own.
-        else if (event.event === 'dictionaryWanted') void run({ type: 'dictionary', language: event.language }, { key: `dictionary:${event.language}`, background: true, budgetMs: DICTIONARY_BUDGET_MS });
+        // Once the notes and the workspace index waiting now are done, with a budget of its own.
+        else if (event.event === 'dictionaryWanted') void run({ type: 'dictionary', language: event.language }, { key: `dictionary:${event.language}`, idle: true, budgetMs: DICTIONARY_BUDGET_MS });
       },
       log,
       trace: options.trace ? (message) => log(`${new Date().toISOString().slice(11, 23)} ${message}`) : undefined,

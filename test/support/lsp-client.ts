@@ -5,7 +5,7 @@
  * way an editor would (workspace/configuration from `settings`, registrations
  * accepted) and records every publishDiagnostics with its arrival time.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -30,6 +30,9 @@ export function buildServer(): Promise<string> {
       serverBuilds(options: object, outdir: string): Promise<unknown>[];
     };
     await Promise.all(serverBuilds({ sourcemap: false }, outdir));
+    // The compiled dictionaries beside it, as in dist/ (the compiler skips them when they are up to date).
+    const compiled = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'tsx'), [path.join(repoRoot, 'scripts', 'compile-dictionaries.ts'), path.join(outdir, 'dictionaries')], { cwd: repoRoot, encoding: 'utf8' });
+    if (compiled.status !== 0) throw new Error(`compiling the dictionaries failed: ${compiled.stderr}`);
     return outdir;
   })();
   return built;
@@ -116,7 +119,7 @@ export class TestClient {
   }
 
   /** The next publishDiagnostics for `uri` that passes `test` (already received ones count when `since` is before them). */
-  diagnostics(uri: string, test: (p: Published) => boolean = () => true, since = -1, timeoutMs = 15000): Promise<Published> {
+  diagnostics(uri: string, test: (p: Published) => boolean = () => true, since = -1, timeoutMs = 60000): Promise<Published> {
     const done = this.published.find((p) => p.uri === uri && p.at > since && test(p));
     if (done) return Promise.resolve(done);
     return new Promise((resolve, reject) => {

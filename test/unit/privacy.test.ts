@@ -172,12 +172,12 @@ describe('privacy: nothing reaches for the network', function () {
 const ALLOWED: { pattern: RegExp; bundles: readonly string[]; reason: string }[] = [
   {
     pattern: /var net_1 = require\("net"\)/,
-    bundles: ['server.js'],
+    bundles: ['server-main.js'],
     reason: "vscode-jsonrpc's local transports (--socket=PORT on 127.0.0.1, named pipes), which the editor chooses; note-coach-ls opens no connection itself",
   },
   {
     pattern: /var child_process_1 = require\("child_process"\)/,
-    bundles: ['server.js'],
+    bundles: ['server-main.js'],
     reason: "vscode-languageserver's helpers that locate global node modules (never called by note-coach-ls)",
   },
   {
@@ -192,7 +192,7 @@ const ALLOWED: { pattern: RegExp; bundles: readonly string[]; reason: string }[]
   },
   {
     pattern: /import_node_worker_threads = require\("node:worker_threads"\)/,
-    bundles: ['server.js', 'server-worker.js'],
+    bundles: ['server.js', 'server-main.js', 'server-worker.js'],
     reason: 'the analysis runs in a worker thread that can be stopped when a note runs past its time limit',
   },
 ];
@@ -243,7 +243,7 @@ export function scanBundle(file: string): ScanHit[] {
 
 describe('privacy: the bundles hold no network API', function () {
   this.timeout(120000);
-  const bundles = ['dist/cli.js', 'dist/extension.js', 'dist/server.js', 'dist/server-worker.js', 'dist/server.browser.js', 'dist/server-worker.browser.js'].map((b) => path.join(ROOT, b));
+  const bundles = ['dist/cli.js', 'dist/extension.js', 'dist/server.js', 'dist/server-main.js', 'dist/server-worker.js', 'dist/server.browser.js', 'dist/server-worker.browser.js'].map((b) => path.join(ROOT, b));
 
   before(function () {
     // Build fresh bundles (the build is quick); skipped only when NOTE_COACH_SKIP_BUILD is set.

@@ -68,17 +68,18 @@ describe('server: the analysis runner', () => {
     runner.dispose();
   });
 
-  it('runs interactive requests before background ones, and a newer request replaces a queued one with its key', async () => {
+  it('runs interactive requests before background ones, those before idle ones, and a newer request replaces a queued one with its key', async () => {
     const runner = new AnalysisRunner(() => new ScriptedWorker(() => 5), 1000);
     const first = runner.run(analyze('running'));
+    const idle = runner.run({ type: 'dictionary', language: 'en-US' }, { idle: true });
     const background = runner.run({ type: 'forget', file: 'x' }, { background: true });
     const old = runner.run(analyze('a'), { key: 'analyze:a' });
     const newer = runner.run({ ...analyze('a'), text: 'newer' } as WorkerRequest, { key: 'analyze:a' });
     assert.deepEqual(await old, { status: 'superseded' });
-    await Promise.all([first, background, newer]);
+    await Promise.all([first, idle, background, newer]);
     assert.deepEqual(
       ScriptedWorker.all[0].received.map((r) => r.type + ('text' in r ? `:${r.text}` : '')),
-      ['analyze:running', 'analyze:newer', 'forget'],
+      ['analyze:running', 'analyze:newer', 'forget', 'dictionary'],
     );
     runner.dispose();
   });

@@ -49,7 +49,8 @@ describe('note-coach-ls driven by an LSP client (stdio, Node IPC)', function () 
   /** Ordinary notes on a machine shared with other test runs: a budget they never reach. */
   const roomy = { timeBudgetMs: 30000 };
 
-  before(async () => {
+  before(async function () {
+    this.timeout(300000);
     serverDir = await buildServer();
   });
 
