@@ -416,11 +416,18 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   // ------------------------------------------------------------------ workspace index
 
+  /** Index every note of the workspace folders, then check the open notes against them. */
   async function scanWorkspace(): Promise<void> {
+    let indexed = 0;
     for (const folder of folders) {
       const uris = await host.listNotes(folder).catch(() => []);
-      for (const uri of uris) if (!documents.get(uri)) await fromDisk(uri, false);
+      for (const uri of uris) {
+        if (documents.get(uri)) continue;
+        await fromDisk(uri, false);
+        indexed++;
+      }
     }
+    if (indexed) lintOpen();
   }
 
   /** Index a note from its file (it is not open, or has just been closed); the open notes it can affect are checked again. */
