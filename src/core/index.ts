@@ -11,6 +11,8 @@ import { offsetToLine, offsetToPosition } from './text';
 import { rules as allRules } from './rules';
 
 export { parseNote } from './parse';
+export { computeLineStarts } from './text';
+export { filledItems, isTemplateDefault } from './lexicon/structure-template-defaults';
 export * from './note';
 export * from './rule';
 export * from './config';

@@ -124,7 +124,7 @@ export interface Paragraph extends TextSpan {
 }
 
 export interface Greeting extends Span {
-  /** The salutation word(s), e.g. "Dear", "Hi". */
+  /** The salutation word(s), e.g. "Dear", "Hi"; empty (at the name) for a bare vocative ("Dan,", "Ms. Smith:"). */
   salutation: TextSpan;
   /** The name after the salutation, when there is one. */
   name?: TextSpan;
@@ -137,6 +137,66 @@ export interface SignOff extends Span {
   closing: TextSpan;
   /** The signature line(s) after the closing, when present. */
   name?: TextSpan;
+}
+
+/** What a line before the greeting is: the header of a letter, a memo or a pasted e-mail. */
+export type HeaderKind = 'address' | 'date' | 'memo' | 'subject' | 'reference' | 'heading';
+
+/** A line of the note's layout; `text` is its content (trimmed, comments and hard-break markers removed). */
+export interface LayoutLine extends TextSpan {
+  kind: string;
+}
+
+export interface HeaderLine extends LayoutLine {
+  kind: HeaderKind;
+}
+
+/** What a line after the closing (or of a signature without one) is. */
+export type SignatureKind = 'name' | 'title' | 'contact' | 'postscript';
+
+export interface SignatureLine extends LayoutLine {
+  kind: SignatureKind;
+}
+
+/** A "Subject:" / "Subject line:" line pasted above the greeting. */
+export interface PastedSubject extends Span {
+  /** The label with its colon ("Subject:"). */
+  label: TextSpan;
+  /** What follows the label (quotes kept); empty when there is nothing. */
+  value: TextSpan;
+}
+
+/**
+ * How the note ends: `signed` (a closing and a name), `closing-only` (a closing
+ * with no name after it), `name-only` (a name or a signature block without a
+ * closing line), `none` (the last line is the message itself).
+ */
+export type Ending = 'signed' | 'closing-only' | 'name-only' | 'none';
+
+/**
+ * The layout of the note's body: which part of a letter or e-mail each line is.
+ * Parsed once (layout/read.ts); structure rules and the body's sentences read it.
+ */
+export interface Layout {
+  /** Lines before the greeting (address block, date, memo and reference lines, pasted subject, headings). */
+  header: HeaderLine[];
+  subject?: PastedSubject;
+  /** The message itself: after the greeting (or header), before the closing or signature. */
+  body: Span;
+  /** The body's first line of text (after the greeting or header), where a missing greeting goes. */
+  firstLine?: TextSpan;
+  /** The body's paragraphs: blocks between blank lines, and lines of a block whose every line ends a sentence. */
+  paragraphs: Span[];
+  /** The closing line (or its closing part, for "Best, Sam"). */
+  closing?: TextSpan;
+  /** Name, title, contact and P.S. lines after the closing, or a signature without a closing. */
+  signature: SignatureLine[];
+  /** The signature's name line, when there is one. */
+  name?: TextSpan;
+  /** Where the note ends when it has no sign-off: its last line of text, and a P.S. after it. */
+  lastLine?: TextSpan;
+  postscript?: TextSpan;
+  ending: Ending;
 }
 
 export interface HtmlComment extends Span {
@@ -159,6 +219,8 @@ export interface Note {
   wordCount: number;
   greeting?: Greeting;
   signOff?: SignOff;
+  /** Header, greeting, body, closing and signature. */
+  layout: Layout;
   comments: HtmlComment[];
   /** Spans that are code, URLs or e-mail addresses: not prose. */
   sourceSpans: Span[];

@@ -20,20 +20,19 @@ import {
   type Channel,
   type FrontMatter,
   type FrontMatterBlock,
-  type Greeting,
   type HtmlComment,
   type Note,
   type Paragraph,
   type Scenario,
   type Sentence,
-  type SignOff,
   type Span,
   type Status,
   type Word,
 } from './note';
-import { computeLineStarts, offsetToLine } from './text';
+import { computeLineStarts, lineStartAt, nextLineStart, offsetToLine } from './text';
 import { parseDate } from './dates';
 import { wordRecord } from './lexicon/word-records';
+import { readLayout } from './layout/read';
 
 const markdown = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 const english = new ParseEnglish();
@@ -142,8 +141,7 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
     sentences,
     words,
     wordCount: words.length,
-    greeting: findGreeting(paragraphs),
-    signOff: findSignOff(text, body),
+    ...readLayout({ text, body, blocks: layoutBlocks(tree, bomLength), paragraphs, to: frontMatter.to, from: frontMatter.from }),
     comments,
     sourceSpans,
     skippedProse,
@@ -217,8 +215,8 @@ function readFrontMatterBlock(text: string, source: string, tree: MdastRoot, bom
   if (!first || first.type !== 'yaml' || first.position?.start.offset !== 0) {
     // An opening fence with no closing one: remark-frontmatter does not take it,
     // but the writer clearly meant front matter.
-    const open = /^---[ \t]*\r?\n/.exec(source);
-    if (open && !/\r?\n---[ \t]*(\r?\n|$)/.test(source.slice(open[0].length - 1))) {
+    const open = /^---[ \t]*(?:\r\n|\r|\n)/.exec(source);
+    if (open && !/[\r\n]---[ \t]*(?:[\r\n]|$)/.test(source.slice(open[0].length - 1))) {
       const lineEnd = bomLength + open[0].length;
       return {
         ...empty,
@@ -229,10 +227,11 @@ function readFrontMatterBlock(text: string, source: string, tree: MdastRoot, bom
   }
   const start = bomLength;
   const end = bomLength + (first.position.end.offset ?? 0);
-  const openingFenceEnd = text.indexOf('\n', start) + 1;
-  const closingFenceStart = text.lastIndexOf('\n', end - 1) + 1;
+  const openingFenceEnd = nextLineStart(text, start);
+  const closingFenceStart = lineStartAt(text, end - 1);
   const contentSpan = { start: openingFenceEnd, end: Math.max(openingFenceEnd, closingFenceStart) };
-  const yamlSource = text.slice(contentSpan.start, contentSpan.end);
+  // (A lone `\r` ends a line as `\n` does; read as `\n`, which keeps every offset.)
+  const yamlSource = text.slice(contentSpan.start, contentSpan.end).replace(LONE_CR_ALL, '\n');
   const block: FrontMatterBlock = {
     present: true,
     span: { start, end },
@@ -324,6 +323,7 @@ const UNSAFE_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f#\
 
 /** A carriage return that is not part of a CRLF line break. */
 const LONE_CR = /\r(?!\n)/;
+const LONE_CR_ALL = /\r(?!\n)/g;
 
 function isSimplePlain(value: string, flow: boolean): boolean {
   if (!PLAIN_START.test(value)) return false;
@@ -1039,74 +1039,17 @@ function insideAny(start: number, end: number, spans: Span[]): boolean {
 }
 
 // ---------------------------------------------------------------------------
-// Greeting and sign-off
+// Layout (layout/read.ts): the top-level blocks it needs, HTML comments told apart
 
-const SALUTATION = /^(dear|hi|hello|hey|greetings|good (?:morning|afternoon|evening)|to whom it may concern)\b/i;
-
-function findGreeting(paragraphs: Paragraph[]): Greeting | undefined {
-  const first = paragraphs[0];
-  if (!first || first.kind !== 'paragraph') return undefined;
-  const lineEnd = first.text.search(/\r?\n/);
-  const line = lineEnd === -1 ? first.text : first.text.slice(0, lineEnd);
-  const m = SALUTATION.exec(line);
-  if (!m) return undefined;
-  const salutation = { start: first.start, end: first.start + m[0].length, text: m[0] };
-  // The greeting runs to the first comma, colon, dash or "!" (or the end of the line).
-  const rest = line.slice(m[0].length);
-  // (A colon ends it only before a space or the line end: "Dear Ana:" but not "Zo:ë".)
-  const stop = rest.search(/[,!;\u2014\u2013]|:(?=\s|$)|\s-\s|<!--/);
-  const nameRaw = stop === -1 ? rest : rest.slice(0, stop);
-  const greetingEnd = salutation.end + (stop === -1 ? rest.length : stop + (/[,:!;\u2014\u2013]/.test(rest[stop]) ? 1 : 0));
-  const leading = nameRaw.length - nameRaw.trimStart().length;
-  const name = nameRaw.trim();
-  const greeting: Greeting = { start: first.start, end: greetingEnd, salutation, paragraph: 0 };
-  // A name is a few capitalised words, not the start of a sentence ("Hi, I wanted to…" has none).
-  if (name && name.split(/\s+/).length <= 5 && !/^to whom/i.test(m[0])) {
-    const s = salutation.end + leading;
-    greeting.name = { start: s, end: s + name.length, text: name };
+function layoutBlocks(tree: MdastRoot, bomLength: number): { type: string; start: number; end: number; comment?: boolean }[] {
+  const blocks: { type: string; start: number; end: number; comment?: boolean }[] = [];
+  for (const node of tree.children) {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (node.type === 'yaml' || start === undefined || end === undefined) continue;
+    const block: { type: string; start: number; end: number; comment?: boolean } = { type: node.type, start: start + bomLength, end: end + bomLength };
+    if (node.type === 'html' && /^\s*<!--[\s\S]*?-->\s*$/.test(node.value)) block.comment = true;
+    blocks.push(block);
   }
-  return greeting;
-}
-
-const CLOSING =
-  /^(?:(?:with )?(?:best|kind|warm|warmest|kindest) (?:regards|wishes)|regards|best|all the best|sincerely(?: yours)?|yours (?:sincerely|truly)|respectfully(?: yours)?|(?:many )?thanks(?: again| so much)?|thank you(?: again| so much)?|with (?:gratitude|appreciation|thanks)|gratefully|warmly|cheers|take care|talk soon|looking forward)[,.!]?$/i;
-
-/** Strip what is not text on a line: HTML comments, trailing hard-break markers. */
-function lineContent(line: string): string {
-  return line.replace(/<!--[\s\S]*?-->/g, '').replace(/\\$/, '').trim();
-}
-
-function findSignOff(text: string, body: Span): SignOff | undefined {
-  // Walk the body's last non-empty lines backwards: up to two signature lines after a closing line.
-  const lines: { start: number; end: number; content: string }[] = [];
-  let end = body.end;
-  while (end > body.start && lines.length < 5) {
-    let start = text.lastIndexOf('\n', end - 1) + 1;
-    if (start < body.start) start = body.start;
-    const raw = text.slice(start, end).replace(/\r$/, '');
-    const content = lineContent(raw);
-    if (content) lines.unshift({ start, end: start + raw.length, content });
-    end = start - 1;
-  }
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i];
-    const closingText = line.content.replace(/^[*_]+|[*_]+$/g, '');
-    if (!CLOSING.test(closingText)) continue;
-    const after = lines.slice(i + 1);
-    if (after.length > 2) return undefined;
-    const closingStart = line.start + (text.slice(line.start, line.end).indexOf(line.content[0]) ?? 0);
-    const signOff: SignOff = {
-      start: closingStart,
-      end: after.length ? after[after.length - 1].end : line.end,
-      closing: { start: closingStart, end: closingStart + line.content.length, text: line.content },
-    };
-    if (after.length) {
-      const first = after[0];
-      const last = after[after.length - 1];
-      const nameStart = first.start + text.slice(first.start, first.end).indexOf(first.content[0]);
-      signOff.name = { start: nameStart, end: last.end, text: text.slice(nameStart, last.end).replace(/<!--[\s\S]*?-->/g, '').trim() };
-    }
-    return signOff;
-  }
-  return undefined;
+  return blocks;
 }

@@ -6,6 +6,7 @@
 import type { Note, Paragraph } from './note';
 import type { Fix, TextEdit } from './rule';
 import { eolOf } from './text';
+import { greetingName } from './lexicon/structure-names';
 
 export interface SectionText {
   text: string;
@@ -25,7 +26,8 @@ function snippetEscape(value: string): string {
 
 export function greetingText(note: Note): SectionText {
   const to = note.frontMatter.to;
-  return to ? { text: `Dear ${to},` } : { text: 'Dear [Name],', snippet: 'Dear ${1:Name},' };
+  // By first name (or title and surname), as the greeting fix and Fill placeholders greet.
+  return to ? { text: `Dear ${greetingName(to)},` } : { text: 'Dear [Name],', snippet: 'Dear ${1:Name},' };
 }
 
 export function signOffText(note: Note, from?: string): SectionText {
@@ -234,7 +236,8 @@ function paragraphAt(note: Note, at: number, section: SectionText): TextEdit {
   // else two. (Right after an old-Mac "\r", a "\n" would merge with it into one line break: "\r" it is.)
   const breaks = (n: number, lineBreak: string) => (n >= 2 ? '' : n === 1 ? lineBreak : lineBreak + lineBreak);
   const lead = breaks(breaksBefore(note, at), note.text[at - 1] === '\r' && eol === '\n' ? '\r' : eol);
-  const tail = breaks(breaksAfter(note.text, at), eol);
+  // (And before a "\n", an old-Mac "\r" at the end of the insertion would merge with it: "\n" it is.)
+  const tail = breaks(breaksAfter(note.text, at), note.text[at] === '\n' && eol === '\r' ? '\n' : eol);
   return withSnippet({ start: at, end: at, newText: lead + section.text + tail }, section, lead, tail);
 }
 

@@ -1,11 +1,19 @@
-/** Offsets, lines and columns. Lines and columns are 1-based; columns count UTF-16 code units. */
+/**
+ * Offsets, lines and columns. Lines and columns are 1-based; columns count UTF-16 code units.
+ *
+ * One line model for the core, the command line and the editor: `\r\n`, `\n` and a lone `\r`
+ * each end a line, as in VS Code's TextDocument and in micromark.
+ */
 
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
-  let at = text.indexOf('\n');
-  while (at !== -1) {
-    starts.push(at + 1);
-    at = text.indexOf('\n', at + 1);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
   }
   return starts;
 }
@@ -27,17 +35,36 @@ export function offsetToPosition(lineStarts: number[], offset: number): { line: 
   return { line, column: offset - lineStarts[line - 1] + 1 };
 }
 
-/** The end of the line that contains `offset`, before its `\r\n` or `\n`. */
+/** The end of the line that contains `offset`, before its `\r\n`, `\n` or `\r`. */
 export function lineEndAt(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl === -1) return text.length;
-  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+  let at = Math.max(0, offset);
+  while (at < text.length) {
+    const c = text.charCodeAt(at);
+    if (c === 10 || c === 13) return at;
+    at++;
+  }
+  return text.length;
+}
+
+/** The start of the line that contains `offset` (after a `\r\n`, `\n` or `\r`). */
+export function lineStartAt(text: string, offset: number): number {
+  let at = Math.min(offset, text.length);
+  while (at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r') at--;
+  return at;
+}
+
+/** Where the line after the one that contains `offset` starts (the text's length on the last line). */
+export function nextLineStart(text: string, offset: number): number {
+  const end = lineEndAt(text, offset);
+  if (end >= text.length) return text.length;
+  return end + (text[end] === '\r' && text[end + 1] === '\n' ? 2 : 1);
 }
 
 /** The line break the text uses (the first one found), `\n` when it has none. */
 export function eolOf(text: string): string {
-  const nl = text.indexOf('\n');
-  return nl > 0 && text[nl - 1] === '\r' ? '\r\n' : '\n';
+  const at = text.search(/[\r\n]/);
+  if (at === -1 || text[at] === '\n') return '\n';
+  return text[at + 1] === '\n' ? '\r\n' : '\r';
 }
 
 /** Levenshtein distance, for "did you mean" suggestions. */

@@ -13,7 +13,7 @@
  * replaces them with live ones, and closing it checks it again from disk.
  */
 import * as vscode from 'vscode';
-import { analyze, companyKey, type Analysis, type Finding, type IndexedNote, type Note, type ResolvedConfig } from '../core/index';
+import { analyze, companyKey, computeLineStarts, type Analysis, type Finding, type IndexedNote, type Note, type ResolvedConfig } from '../core/index';
 import type { ConfigurationService } from './configuration';
 import { isNote, toRange } from './notes';
 import { countProblems, plural } from '../shared/problems';
@@ -320,25 +320,12 @@ const lineStartsCache = new WeakMap<IndexedNote, number[]>();
 
 /**
  * A range in a note that has no TextDocument, from UTF-16 offsets into its
- * text, with VS Code's idea of a line break (\r\n, \n or \r).
+ * text, with the core's line model (\r\n, \n or \r end a line, as in VS Code).
  */
 export function rangeInText(entry: IndexedNote, start: number, end: number): vscode.Range {
   let starts = lineStartsCache.get(entry);
-  if (!starts) lineStartsCache.set(entry, (starts = lineStarts(entry.text)));
+  if (!starts) lineStartsCache.set(entry, (starts = computeLineStarts(entry.text)));
   return new vscode.Range(positionIn(entry.text, starts, start), positionIn(entry.text, starts, end));
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) starts.push(i + 1);
-    else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    }
-  }
-  return starts;
 }
 
 function positionIn(text: string, starts: readonly number[], offset: number): vscode.Position {

@@ -4,7 +4,7 @@
  * and problem count, with Open and Mark as Sent inline.
  */
 import * as vscode from 'vscode';
-import type { IndexedNote } from '../core/index';
+import { filledItems, type IndexedNote } from '../core/index';
 import { isoDay } from '../core/dates';
 import type { Linter } from './diagnostics';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -149,7 +149,7 @@ export class NotesView implements vscode.TreeDataProvider<NotesElement>, vscode.
       ['Channel', fm.channel],
       ['Interviewed', fm.interviewed],
       ['Status', fm.status === 'sent' ? `sent${fm.sent ? ` on ${fm.sent}` : ''}` : 'draft'],
-      ['Topics', fm.topics.length ? fm.topics.join(', ') : undefined],
+      ['Topics', filledItems('topics', fm.topics).join(', ') || undefined],
       ['Problems', problems === undefined ? 'not checked yet (open the note, or run Check All Notes)' : String(problems)],
     ];
     for (const [label, value] of rows) if (value) lines.push(`${label}: ${markdownText(value)}  `);

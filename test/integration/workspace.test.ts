@@ -1,7 +1,8 @@
 /** The extension in a real VS Code with a workspace folder open. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { api, apply, codeActions, diagnosticsWith, ruleIds, setText, sleep, waitFor } from './helpers';
+import { resolveSnippet } from '../../src/core/snippets';
+import { api, apply, codeActions, diagnosticsWith, EXTENSION_ID, ruleIds, setText, sleep, waitFor } from './helpers';
 
 const FLAWED = [
   '---',
@@ -276,6 +277,18 @@ function suite(): void {
       assert.notEqual(second.toString(), first.toString());
       assert.match(second.path, /-chidi-okafor-2\.note\.md$/);
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), marker, 'the first note was overwritten');
+    });
+
+    it('reports the defaults of each scenario template inserted untouched', async () => {
+      const file = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'snippets', 'notes.code-snippets');
+      const all = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { prefix: string; body: string[] }>;
+      const templates = Object.values(all).filter((s) => s.prefix.startsWith('note-'));
+      assert.equal(templates.length, 9);
+      for (const template of templates) {
+        const editor = await newNote(resolveSnippet(template.body, { now: new Date() }));
+        const found = await diagnosticsWith(editor.document.uri, 'no-unfilled-placeholder');
+        assert.ok(found.length >= 1, `${template.prefix}: no unfilled-placeholder diagnostic`);
+      }
     });
 
     it('copies a note as plain text and builds a mail link', async () => {

@@ -22,7 +22,7 @@ export interface Fixture {
  */
 export function readExpectations(text: string): string[] {
   const expected: string[] = [];
-  text.split('\n').forEach((line, i) => {
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
     for (const m of line.matchAll(/(?:<!--|#)\s*expect:\s*([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)\s*(?:-->)?/g)) {
       for (const id of m[1].split(',')) expected.push(`${i + 1}:${id.trim()}`);
     }

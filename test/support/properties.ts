@@ -102,8 +102,10 @@ export function splitsCrlf(text: string, offset: number): boolean {
 export function positionOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
+  // A line ends at \n, at \r\n (counted at its \n) and at a lone \r, as in VS Code.
   for (let i = 0; i < offset; i++) {
-    if (text.charCodeAt(i) === 10) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
       line++;
       lineStart = i + 1;
     }

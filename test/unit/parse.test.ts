@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { parseNote, type Note } from '../../src/core/index';
+import { analyze, applyEdits, parseNote, type Note } from '../../src/core/index';
+import { fillPlaceholderEdits } from '../../src/core/rules/no-unfilled-placeholder';
 import { setSkipIdlePlugins } from '../../src/core/parse';
 import { generateNotes } from '../../bench/generate';
 import { anyNote } from '../support/arbitraries';
@@ -93,4 +94,43 @@ describe('parse-english plugins skipped when idle', () => {
       { numRuns: 1000, seed: 20261122 },
     );
   });
+});
+
+describe('Fill placeholders from front matter', () => {
+  // The editor's action applies exactly these edits.
+  const front = '---\nto: Priya Nair\ncompany: Larkspur Health\nrole: Data Analyst\ntopics: [the readmission dashboard, discharge data]\nfrom: Jordan Lee\n---\n\n';
+
+  it('fills [topic] from topics and greets by first name, as the greeting fix does', () => {
+    const text = `${front}Dear [Name],\n\nI enjoyed our talk about [topic] at [Company].\n\nBest regards,\n[Your name]\n`;
+    const after = applyEdits(text, fillPlaceholderEdits(parseNote(text)));
+    assert.equal(
+      after,
+      `${front}Dear Priya,\n\nI enjoyed our talk about the readmission dashboard and discharge data at Larkspur Health.\n\nBest regards,\nJordan Lee\n`,
+    );
+  });
+
+  it("fills the template's own defaults in the greeting and signature, and never with a default", () => {
+    const text = `${front}Dear to,\n\nThank you.\n\nBest regards,\nfrom\n`;
+    assert.equal(applyEdits(text, fillPlaceholderEdits(parseNote(text))), `${front}Dear Priya,\n\nThank you.\n\nBest regards,\nJordan Lee\n`);
+    const unfilled = '---\nto: to\ntopics:\n  - topics\n---\n\nDear to,\n\nWe talked about [topic].\n';
+    assert.deepEqual(fillPlaceholderEdits(parseNote(unfilled)), []);
+  });
+});
+
+describe('the greeting fix touches only the name', () => {
+  const front = '---\nto: Priya Okafor\n---\n\n';
+  for (const [greeting, fixed] of [
+    ['Dear Ben 👋,', 'Dear Priya 👋,'],
+    ['Dear Ben:)', 'Dear Priya:)'],
+    ['Hi Ben 🙂 -', 'Hi Priya 🙂 -'],
+    ['Hi **Ben**,', 'Hi **Priya**,'],
+    ['# Thanks\n\nDear Ben,', '# Thanks\n\nDear Priya,'],
+  ]) {
+    it(JSON.stringify(greeting), () => {
+      const text = `${front}${greeting}\n\nThank you for the tour.\n\nBest,\nTomas\n`;
+      const finding = analyze(text).findings.find((f) => f.ruleId === 'greeting-matches-recipient');
+      assert.ok(finding, 'the wrong name is reported');
+      assert.equal(applyEdits(text, finding.fixes[0].edits), `${front}${fixed}\n\nThank you for the tour.\n\nBest,\nTomas\n`);
+    });
+  }
 });

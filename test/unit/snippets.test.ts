@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyze, CHANNELS, parseNote, SCENARIOS, type Scenario } from '../../src/core/index';
+import { SELF_NAMED_KEYS, TEMPLATE_PROMPTS } from '../../src/core/lexicon/structure-template-defaults';
 import { listTabStops, parseSnippet, prefillSnippet, resolveSnippet, snippetBody, snippetVariables, type TabStop } from '../../src/core/snippets';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -178,6 +179,20 @@ describe('snippets', () => {
         }
       });
     }
+
+    it("every prompt a template writes is a template default no-unfilled-placeholder knows", () => {
+      for (const s of Object.values(all)) {
+        for (const stop of listTabStops(s.body)) {
+          if (stop.index === 0 || stop.choices || stop.nested || (SELF_NAMED_KEYS as readonly string[]).includes(stop.name)) continue;
+          assert.ok(
+            TEMPLATE_PROMPTS.some((p) => p.includes(stop.name)),
+            `${s.prefix}: the default "${stop.name}" is not in TEMPLATE_PROMPTS (lexicon/structure-template-defaults.ts)`,
+          );
+          const text = resolveSnippet(s.body, { now: NOW });
+          assert.ok(TEMPLATE_PROMPTS.some((p) => text.includes(p) && p.includes(stop.name)), `${s.prefix}: the prompt "${stop.name}" does not stand in the text as listed`);
+        }
+      }
+    });
 
     it('section snippets resolve to plain prose', () => {
       for (const s of Object.values(all).filter((x) => x.prefix.startsWith('section-'))) {

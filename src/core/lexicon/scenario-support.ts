@@ -207,7 +207,7 @@ export function insertEntry(note: Note, key: string, value: string): TextEdit | 
   const eol = eolOf(note.text);
   const at = block.contentSpan.end;
   // The content ends with a line break unless the block is empty ("---\n---").
-  const lead = at > block.contentSpan.start && note.text[at - 1] !== '\n' ? eol : '';
+  const lead = at > block.contentSpan.start && note.text[at - 1] !== '\n' && note.text[at - 1] !== '\r' ? eol : '';
   return { start: at, end: at, newText: `${lead}${key}: ${yamlScalar(value)}${eol}` };
 }
 

@@ -228,6 +228,16 @@ function computePersonName(value: string, ignore?: ReadonlySet<string>): PersonN
   return result;
 }
 
+/**
+ * How a greeting names the person in `to`: the first name ("Ana" for "Ana Ruiz"), or `to` as
+ * written when it has a title ("Ms. Ruiz") or is one word. The greeting fix and Fill placeholders agree on it.
+ */
+export function greetingName(to: string): string {
+  const name = parsePersonName(to);
+  if (name.title || name.written.length < 2) return to.trim();
+  return to.trim().split(/\s+/)[0];
+}
+
 /** Whether a greeting's addressee is a group or a role, not a person ("Hiring Manager", "Fernleaf team", "all"). */
 export function isGenericAddressee(value: string): boolean {
   return rememberedGeneric(value);

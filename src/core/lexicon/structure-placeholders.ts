@@ -8,7 +8,7 @@
  */
 import type { Span } from '../note';
 
-export type SlotKey = 'to' | 'company' | 'role' | 'from';
+export type SlotKey = 'to' | 'company' | 'role' | 'from' | 'topic';
 
 export type SlotKind = 'brackets' | 'braces' | 'snippet' | 'angle' | 'parens' | 'underscores' | 'letters' | 'marker' | 'phrase';
 
@@ -98,6 +98,8 @@ function classifyNormalized(label: string): Label {
   }
   const company = COMPANY_LABEL.exec(bare);
   if (company) return { key: 'company', explicit: Boolean(company[1]), known: true, instruction };
+  // "[topic]", "[a topic you discussed]": filled from front-matter topics.
+  if (/^(?:(?:one|main|key|specific) )?topics?(?: (?:you|we) (?:discussed|talked about))?$/.test(bare)) return { key: 'topic', explicit: false, known: true, instruction };
   const role = ROLE_LABEL.exec(bare);
   if (role) return { key: 'role', explicit: role[1] === 'title' || Boolean(role[2]), known: true, instruction };
   const words = bare.split(/ |(?=\/)|(?<=\/)/).filter(Boolean);
@@ -175,6 +177,12 @@ const UNDERSCORES = /(?:\\?_){3,}/g;
 const FILLER_LETTERS = /(?<![\p{L}\p{N}_-])(?:X{2,}|x{2,}|(?:19|20)XX)(?:[/.:](?:X{2,}|x{2,}))*(?![\p{L}\p{N}_-])/gu;
 const MARKERS = /(?<![\p{L}\p{N}_-])(?:TODO|FIXME|TKTK|TK)(?![\p{L}\p{N}_-])/gu;
 const YOUR_NAME = /(?<!\p{L})(?:Your|YOUR) (?:(?:Full|First|Last|FULL|FIRST|LAST) )?(?:Name|NAME)(?!\p{L})/gu;
+/**
+ * A label written in capitals without brackets ("Dear NAME,", "at COMPANY NAME", "the POSITION TITLE role"):
+ * one to three capitalised words ending in a word a template asks for. Classified like a bracket's label.
+ */
+const CAPITALS_SLOT =
+  /(?<![\p{L}\p{N}_-])(?:(?:YOUR|FIRST|LAST|FULL|COMPANY|HIRING MANAGER'?S?|INTERVIEWER'?S?|RECIPIENT'?S?|JOB|POSITION|CONTACT|EMPLOYER)\s)?(?:NAME|COMPANY|EMPLOYER|POSITION|TITLE|JOB TITLE|ROLE)(?![\p{L}\p{N}_-])/gu;
 const SO_AND_SO = /(?<!\p{L})(?:so|such)[- ]and[- ](?:so|such)(?!\p{L})/giu;
 /**
  * What SO_AND_SO cannot match without (case-insensitive "and" between spaces or hyphens: no
@@ -279,6 +287,15 @@ export function findSlots(text: string, from: number, to: number, skip: readonly
       addCandidate(candidates, from, m.index, m[0].length, 'phrase', { key: 'from', explicit: true, known: true, instruction: false });
     }
   }
+  // NAME, COMPANY NAME: a label in capitals, standing alone (a word of an all-caps heading is not one).
+  if (/NAME|COMPANY|EMPLOYER|POSITION|TITLE|ROLE/.test(region)) {
+    CAPITALS_SLOT.lastIndex = 0;
+    while ((m = CAPITALS_SLOT.exec(region)) !== null) {
+      if (inCapitalsRun(region, m.index, m.index + m[0].length)) continue;
+      const label = classifyCached(m[0]);
+      if (label.key) addCandidate(candidates, from, m.index, m[0].length, 'letters', { ...label, explicit: true });
+    }
+  }
   // So-and-so, such-and-such: a stand-in for a name or a detail.
   if (AND_BETWEEN.test(region)) {
     SO_AND_SO.lastIndex = 0;
@@ -299,6 +316,13 @@ export function findSlots(text: string, from: number, to: number, skip: readonly
     slots.push(slot);
   }
   return slots;
+}
+
+/** Whether the capital letters at `start..end` are part of a longer run of capitals (a heading or an acronym-heavy line). */
+function inCapitalsRun(region: string, start: number, end: number): boolean {
+  const before = region.slice(Math.max(0, start - 12), start);
+  const after = region.slice(end, end + 12);
+  return /\p{Lu}{2,}[^\p{Ll}\n]*$/u.test(before) || /^[^\p{Ll}\n]*\p{Lu}{2,}/u.test(after);
 }
 
 /** Whether a value (a name from the front matter, a greeting) is or contains a template slot. */

@@ -277,8 +277,9 @@ function cleanWords(words: readonly Word[]): readonly Word[] {
 export const bodySentences: (note: Note) => readonly BodySentence[] = perNote(computeBodySentences);
 
 function computeBodySentences(note: Note): BodySentence[] {
-  const from = note.greeting ? note.greeting.end : note.body.start;
-  const to = note.signOff ? note.signOff.start : note.text.length;
+  // The layout's body: after the header and greeting, before the closing or the signature.
+  const from = note.layout.body.start;
+  const to = note.layout.body.end;
   const out: BodySentence[] = [];
   for (const sentence of note.sentences) {
     if (sentence.end <= from || sentence.start >= to) continue;

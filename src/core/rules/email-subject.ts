@@ -1,7 +1,7 @@
-import type { Note, Scenario } from '../note';
-import { defineRule, type TextEdit } from '../rule';
-import { lineEndAt } from '../text';
-import { firstEntry, insertEntry, setEntryValue } from '../lexicon/scenario-support';
+import type { Note, PastedSubject, Scenario } from '../note';
+import { defineRule, type Fix, type TextEdit } from '../rule';
+import { eolOf, lineEndAt, nextLineStart } from '../text';
+import { firstEntry, insertEntry, setEntryValue, yamlScalar } from '../lexicon/scenario-support';
 
 /**
  * An e-mail (the default channel) needs a subject that says what it is about.
@@ -65,6 +65,32 @@ export function suggestedSubject(note: Note): string | undefined {
   return isGenericSubject(subject) ? undefined : subject;
 }
 
+/** A pasted subject without the quotes around it ("Subject: “Thank you”"). */
+function unquote(value: string): string {
+  const m = /^(["'\u201c\u2018])(.*)(["'\u201d\u2019])$/.exec(value.trim());
+  return (m ? m[2] : value).trim();
+}
+
+/**
+ * Moving a pasted "Subject:" line into the front matter: the line (and the blank lines after it)
+ * leaves the message, `subject` gets its value (front matter is created when there is none).
+ */
+function moveSubject(note: Note, pasted: PastedSubject, value: string, title: string): Fix | undefined {
+  const { text } = note;
+  let end = nextLineStart(text, pasted.end);
+  while (end < text.length && text.slice(end, lineEndAt(text, end)).trim() === '') end = nextLineStart(text, end);
+  const removal: TextEdit = { start: pasted.start, end, newText: '' };
+  if (note.frontMatterBlock.present) {
+    const entry = insertEntry(note, 'subject', value);
+    return entry ? { title, kind: 'fix', safe: false, edits: [entry, removal] } : undefined;
+  }
+  const eol = eolOf(text);
+  const block = `---${eol}subject: ${yamlScalar(value)}${eol}---${eol}${eol}`;
+  const at = note.bomLength;
+  if (pasted.start === at || text.slice(at, pasted.start).trim() === '') return { title, kind: 'fix', safe: false, edits: [{ start: at, end, newText: block }] };
+  return { title, kind: 'fix', safe: false, edits: [{ start: at, end: at, newText: block }, removal] };
+}
+
 /** The fix that sets the suggested subject (worked out only when there is something to report). */
 function subjectFix(note: Note, editFor: (suggestion: string | undefined) => TextEdit | undefined) {
   const suggestion = suggestedSubject(note);
@@ -97,6 +123,26 @@ export default defineRule(
         end: entry!.valueSpan.end,
         message: `The subject "${subject}" could head any e-mail; name the ${note.frontMatter.role ? `${note.frontMatter.role} role` : 'role'} so they know at a glance what it is about.`,
         fixes: subjectFix(note, (suggestion) => setEntryValue(note, entry!, suggestion ?? '')),
+      });
+      return;
+    }
+
+    // A "Subject:" line pasted above the greeting is the subject, in the wrong place.
+    const pasted = note.layout.subject;
+    const pastedValue = pasted ? unquote(pasted.value.text) : '';
+    if (pasted && pastedValue && !entry) {
+      const generic = isGenericSubject(pastedValue);
+      const suggestion = generic ? suggestedSubject(note) : pastedValue;
+      const fix = suggestion
+        ? moveSubject(note, pasted, suggestion, generic ? `Set the subject to "${suggestion}" in place of the pasted line` : `Move "${suggestion}" into the front matter as the subject`)
+        : undefined;
+      report({
+        start: pasted.start,
+        end: pasted.end,
+        message: generic
+          ? `The subject line "${pastedValue}" could head any e-mail; name the ${note.frontMatter.role ? `${note.frontMatter.role} role` : 'role'} so they know at a glance what it is about.`
+          : `The subject line "${pastedValue}" is part of the message; move it to the subject in the front matter so it is sent as the subject, not as text.`,
+        fixes: fix ? [fix] : [],
       });
       return;
     }

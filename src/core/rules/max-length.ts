@@ -4,9 +4,12 @@ import { bodySentences, type BodySentence } from '../lexicon/substance-common';
 
 /**
  * The note should be short enough to read in one sitting on the channel it
- * goes out on. Words are counted in the message itself (the greeting and the
- * sign-off don't count, nor does the front matter); a paragraph is a block
- * separated by blank lines, so a bulleted list counts as one.
+ * goes out on. Words and paragraphs are counted in the message itself, as the
+ * layout reads it: the front matter, a letter's header (address, date, memo
+ * and subject lines), the greeting, the closing and the signature don't count.
+ * A paragraph is a block separated by blank lines (a bulleted list counts as
+ * one), or a line of a block whose every line ends a sentence, as e-mail
+ * clients copy paragraphs with single line breaks.
  */
 
 /** Word budgets per channel: a card has less room than an e-mail, a direct message less still. */
@@ -37,21 +40,17 @@ function budgetOption(channel: Channel, what: string) {
   };
 }
 
-/** The top-level Markdown block each body sentence sits in, so a list or a quote is one paragraph however many items it has. */
-function blockIndex(note: Note, sentences: readonly BodySentence[]): number[] {
-  const blocks: Span[] = [];
-  for (const node of note.tree.children) {
-    const s = node.position?.start.offset;
-    const e = node.position?.end.offset;
-    if (s === undefined || e === undefined) continue;
-    blocks.push({ start: s + note.bomLength, end: e + note.bomLength });
-  }
-  const out: number[] = [];
-  let b = 0;
-  for (const sentence of sentences) {
-    while (b < blocks.length && blocks[b].end <= sentence.start) b++;
-    // A sentence outside every block (should not happen) gets a block of its own.
-    out.push(b < blocks.length && blocks[b].start <= sentence.start ? b : -1 - out.length);
+/**
+ * The layout's body paragraphs that hold words of the message (a code block alone is not one):
+ * blocks between blank lines, or single lines where every line of a block ends a sentence.
+ */
+function proseParagraphs(note: Note, sentences: readonly BodySentence[]): Span[] {
+  const out: Span[] = [];
+  let w = 0;
+  const words = sentences.flatMap((s) => s.words);
+  for (const p of note.layout.paragraphs) {
+    while (w < words.length && words[w].end <= p.start) w++;
+    if (w < words.length && words[w].start < p.end) out.push(p);
   }
   return out;
 }
@@ -102,38 +101,18 @@ export default defineRule<Options>(
       });
     }
 
-    const blocks = blockIndex(note, sentences);
-    let paragraphs = 0;
-    let last: number | undefined;
-    for (let i = 0; i < sentences.length; i++) {
-      if (blocks[i] === last) continue;
-      last = blocks[i];
-      paragraphs++;
-      if (paragraphs === maxParagraphs + 1) {
-        // The whole paragraph that goes over the limit.
-        let j = i;
-        while (j + 1 < sentences.length && blocks[j + 1] === blocks[i]) j++;
-        const total = countBlocks(blocks);
-        report({
-          start: sentences[i].start,
-          end: sentences[j].end,
-          message: `This note has ${total} paragraphs, more than ${maxParagraphs}; merge or drop some so it reads as a short note rather than a letter.`,
-        });
-        break;
-      }
+    const paragraphs = proseParagraphs(note, sentences);
+    if (paragraphs.length > maxParagraphs) {
+      // The whole paragraph that goes over the limit.
+      const over = paragraphs[maxParagraphs];
+      report({
+        start: over.start,
+        end: over.end,
+        message: `This note has ${paragraphs.length} paragraphs, more than ${maxParagraphs}; merge or drop some so it reads as a short note rather than a letter.`,
+      });
     }
   },
 );
-
-function countBlocks(blocks: readonly number[]): number {
-  let n = 0;
-  let last: number | undefined;
-  for (const b of blocks) {
-    if (b !== last) n++;
-    last = b;
-  }
-  return n;
-}
 
 function positiveInt(value: unknown, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback;

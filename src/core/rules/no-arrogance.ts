@@ -1,12 +1,19 @@
 import { defineRule } from '../rule';
-import { compileGroups, FIRST_PERSON, hasAny, matchGroups, messageWords, negatedBefore, quote, type PhraseGroup } from '../lexicon/tone-match';
+import { compileGroups, matchGroups, type PhraseGroup } from '../phrases';
+import { quote } from '../lexicon/tone-match';
+import { negatedAt, readNote, type ClauseReading, type SentenceReading } from '../language/index';
 
 /**
- * Claims to outrank the other candidates, or that the reader would be wrong
- * not to hire you. Confidence in your own fit ("I'm a strong match for the
- * routing work", even "perfect for the job") is not arrogance: the line is
- * crossed when you rank yourself above people you have never met, or tell the
- * reader what a mistake passing on you would be.
+ * Arrogance, judged on what a sentence does and whom it is about:
+ * - ranking yourself above the other candidates, or telling the reader they
+ *   would be wrong not to hire you (the comparative frames below: lexical);
+ * - presuming the outcome: a certain future ("I will", "I'll") of the writer
+ *   joining or starting, aimed at the reader's side, not conditional;
+ * - lecturing: a directive aimed at the reader ("you should", "you need to",
+ *   "I would like to point out");
+ * - sarcasm, insults and gloating: the language layer's sentence marks.
+ * Confidence in your own fit ("I'm a strong match for the routing work") is
+ * not arrogance. One finding per sentence, on that sentence.
  */
 interface ArrogantGroup extends PhraseGroup {
   /** The sentence must also speak of the writer (I/me/my) for the match to count. */
@@ -81,29 +88,79 @@ const GROUPS: readonly ArrogantGroup[] = [
 
 const COMPILED = compileGroups(GROUPS);
 
+/** Verbs of joining: "I will start", "I'll join", "I will initiate employment". */
+const JOINING: ReadonlySet<string> = new Set([
+  'start', 'starting', 'begin', 'beginning', 'join', 'joining', 'initiate', 'commence', 'report', 'see', 'meet', 'take', 'lead', 'arrive', 'become', 'be',
+]);
+/** Words after "I will be" that make it joining ("I will be starting", "I will be part of"). */
+const JOINING_AFTER_BE: ReadonlySet<string> = new Set(['starting', 'joining', 'working', 'part', 'reporting', 'beginning', 'there', 'your', 'the']);
+/** Nouns that make a future "I will …" about the job itself. */
+const JOB_NOUNS: ReadonlySet<string> = new Set(['employment', 'job', 'position', 'role', 'offer', 'start', 'day', 'team', 'firm', 'company', 'office', 'colleague', 'colleagues', 'then']);
+
+type Kind = 'presumes' | 'lectures' | 'sarcasm' | 'insult' | 'gloat';
+
+const MESSAGES: Record<Kind, string> = {
+  presumes: 'This sentence takes the job for granted; the decision is theirs, so say you hope to join them instead.',
+  lectures: 'This sentence tells the reader what they should do, which reads as a lecture; say what you can offer instead.',
+  sarcasm: 'This sentence reads as sarcastic; thank them plainly or leave it out.',
+  insult: 'This sentence insults the reader; leave it out, since it can only close the door.',
+  gloat: 'This sentence sets you up as the winner over the reader; leave it out and end on a courteous note.',
+};
+
+/** Whether a commitment clause presumes the writer is joining them: "I will start", "I'll see you on my first day". */
+function presumes(reading: SentenceReading, clause: ClauseReading): boolean {
+  const words = reading.sentence.words;
+  for (const cue of clause.cues) {
+    if (cue.act !== 'commitment') continue;
+    const verbAt = cue.to - 1;
+    const verb = words[verbAt]?.lower ?? '';
+    const joining = JOINING.has(verb) && (verb !== 'be' || JOINING_AFTER_BE.has(words[verbAt + 1]?.lower ?? ''));
+    if (!joining) continue;
+    const rest = words.slice(verbAt + 1, clause.to);
+    if (rest.some((w) => w.lower === 'elsewhere' || w.lower === 'there' || w.lower === 'another')) continue;
+    if (clause.about.has('reader') || rest.some((w) => JOB_NOUNS.has(w.lower))) return true;
+  }
+  return false;
+}
+
+function kindOf(reading: SentenceReading): { kind: Kind; clause?: ClauseReading } | undefined {
+  if (reading.marks.has('insult')) return { kind: 'insult' };
+  if (reading.marks.has('gloat')) return { kind: 'gloat' };
+  if (reading.marks.has('sarcasm')) return { kind: 'sarcasm' };
+  for (const clause of reading.clauses) {
+    if (clause.acts.has('commitment') && presumes(reading, clause)) return { kind: 'presumes', clause };
+    if (clause.acts.has('directive')) return { kind: 'lectures', clause };
+  }
+  return undefined;
+}
+
 export default defineRule(
   {
     id: 'no-arrogance',
-    description: 'The note does not rank you above other candidates or tell them they would be wrong not to hire you',
+    description: 'The note does not rank you above others, presume the outcome, lecture, mock or insult the reader',
     severity: 'warning',
     fixable: false,
     tags: ['tone'],
     sources: ['000', '002'],
   },
   ({ note, report }) => {
-    for (const sentence of note.sentences) {
-      const { first, last } = messageWords(note, sentence);
-      if (first >= last) continue;
-      for (const match of matchGroups(sentence, COMPILED)) {
-        if (match.from < first || match.to > last) continue;
-        if (negatedBefore(sentence, match.from, 3)) continue; // "I'm not saying I'm the best candidate"
-        if (match.group.needsSelf && !hasAny(sentence, FIRST_PERSON, first, last)) continue;
+    for (const reading of readNote(note).sentences) {
+      const sentence = reading.sentence;
+      const words = sentence.words;
+      const rankings = matchGroups(sentence, COMPILED).filter(
+        (m) => !negatedAt(words, m.from, 0) && (!m.group.needsSelf || reading.about.has('writer')),
+      );
+      for (const m of rankings) {
         report({
-          start: match.start,
-          end: match.end,
-          message: `${quote(note.text.slice(match.start, match.end))} ${match.group.label}, which reads as arrogant; show your fit with a concrete example instead.`,
+          start: m.start,
+          end: m.end,
+          message: `${quote(note.text.slice(m.start, m.end))} ${m.group.label}, which reads as arrogant; show your fit with a concrete example instead.`,
         });
       }
+      if (rankings.length) continue;
+      const found = kindOf(reading);
+      if (!found) continue;
+      report({ start: sentence.start, end: sentence.end, message: MESSAGES[found.kind] });
     }
   },
 );

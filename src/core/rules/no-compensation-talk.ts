@@ -36,6 +36,13 @@ const COMPENSATION_TERMS: readonly string[][] = [
   ['hourly', 'rate'],
   ['day', 'rate'],
   ['401', 'k'],
+  // What the job pays back: costs of getting there, moving, living near it.
+  ['per', 'diem'],
+  ['moving', 'expenses'],
+  ['moving', 'costs'],
+  ['travel', 'expenses'],
+  ['travel', 'costs'],
+  ['travel', 'reimbursement'],
   ['salary'],
   ['salaries'],
   ['compensation'],
@@ -57,6 +64,16 @@ const COMPENSATION_TERMS: readonly string[][] = [
   ['commission'],
   ['overtime'],
   ['remuneration'],
+  ['relocation'],
+  ['reimbursement'],
+  ['reimbursements'],
+  ['reimbursed'],
+  ['allowance'],
+  ['allowances'],
+  ['subsidy'],
+  ['subsidies'],
+  ['mileage'],
+  ['expenses'],
 ];
 
 /**
@@ -87,6 +104,17 @@ const IDIOMS = [
   'equity and|& inclusion',
   'equity research|analyst|analysts|markets|market|fund|funds|trading|desk|team|firm|partner|partners|investor|investors|financing|capital',
   'commission on|for the? ... arts|accreditation|planning|health|human|civil|public',
+  'make|made|making|makes allowance|allowances',
+];
+
+/**
+ * Who pays for getting to or living near the job: "would the company cover
+ * my flights", "is parking paid for". A cost of the writer's, after a verb of
+ * paying. Asked about, it is a question about compensation like any other.
+ */
+const COVERING = [
+  'cover|covers|covered|covering|reimburse|reimburses|refund|refunds|subsidize|subsidise|subsidizes|subsidises|pay|pays|paid|compensate|compensated ... for? travel|parking|mileage|gas|fuel|flights|flight|airfare|hotel|lodging|move|moving|housing|rent|commute|commuting|fare|fares|tickets|costs|cost|expenses|fees|childcare|tuition',
+  'travel|parking|mileage|gas|fuel|flights|flight|airfare|hotel|lodging|moving|housing|rent|commute|commuting|fares|tickets|childcare|tuition ... be|is|are|get|gets covered|paid|reimbursed|refunded|subsidized|subsidised',
 ];
 
 /**
@@ -261,6 +289,30 @@ function asksWhatItPays(sentence: BodySentence, payQuestions: readonly PhraseMat
 
 const FOR_YOU = 'what the company can do for you';
 
+function wordsOf(sentence: BodySentence, term: Term): string {
+  return sentence.words
+    .slice(term.from, term.to)
+    .map((w) => w.text)
+    .join(' ');
+}
+
+/** The asking and wanting frames of a sentence, not negated (computed once per sentence). */
+const framesOf = new WeakMap<BodySentence, { asking: PhraseMatch[]; wanting: PhraseMatch[] }>();
+
+/** Whether the sentence asks about the term: it is a question, or a request or wish governs the term. */
+function asksFor(note: Note, sentence: BodySentence, term: Term): boolean {
+  if (sentence.question) return true;
+  let frames = framesOf.get(sentence);
+  if (!frames) {
+    frames = {
+      asking: findPhrases(sentence, ASKING).filter((m) => !isNegated(note.text, sentence, m.from, m.to)),
+      wanting: findPhrases(sentence, WANTING).filter((m) => !isNegated(note.text, sentence, m.from, m.to)),
+    };
+    framesOf.set(sentence, frames);
+  }
+  return governs(frames.asking, term, 8) || governs(frames.wanting, term, 6);
+}
+
 /** Whether a word of the sentence can start a compensation noun (compensationTerms finds none otherwise). */
 function namesPay(sentence: BodySentence): boolean {
   const words = sentence.words;
@@ -273,13 +325,14 @@ export function findCompensationTalk(note: Note, sentence: BodySentence): string
   if (findPhrases(sentence, FOR_ME).length) return FOR_YOU;
   // Most sentences neither ask what the job pays nor name any pay: then there is nothing more to look at.
   const payQuestions = findPhrases(sentence, PAY_QUESTION);
-  if (payQuestions.length === 0 && !namesPay(sentence)) return undefined;
+  const covering = findPhrases(sentence, COVERING);
+  if (payQuestions.length === 0 && covering.length === 0 && !namesPay(sentence)) return undefined;
   const idioms = findPhrases(sentence, IDIOMS);
+  const cost = covering.find((m) => !idioms.some((i) => i.from < m.to && i.to > m.from) && asksFor(note, sentence, { from: m.from, to: m.to }));
+  if (cost) return wordsOf(sentence, cost);
   if (asksWhatItPays(sentence, payQuestions, idioms)) return 'what the job pays';
   const terms = compensationTerms(note.text, sentence, idioms, protectedWordsOf(note));
   if (terms.length === 0) return undefined;
-  const asking = findPhrases(sentence, ASKING).filter((m) => !isNegated(note.text, sentence, m.from, m.to));
-  const wanting = findPhrases(sentence, WANTING).filter((m) => !isNegated(note.text, sentence, m.from, m.to));
   const words = sentence.words.map((w) => w.lower);
   const wordSet = new Set(words);
   const writer = words.some((w) => WRITER.has(w));
@@ -287,13 +340,9 @@ export function findCompensationTalk(note: Note, sentence: BodySentence): string
   for (const term of terms) {
     if (mentionsNonPayTopic(note, sentence, term, wordSet)) continue;
     if (practice.some((m) => m.to <= term.from && term.from - m.to <= 4)) continue;
-    const name = sentence.words
-      .slice(term.from, term.to)
-      .map((w) => w.text)
-      .join(' ');
+    const name = wordsOf(sentence, term);
     // A question about it, or a request or wish that governs it.
-    if (sentence.question) return name;
-    if (governs(asking, term, 8) || governs(wanting, term, 6)) return name;
+    if (asksFor(note, sentence, term)) return name;
     const before = [words[term.from - 1], words[term.from - 2]];
     // "the generous bonus", said by the writer.
     if (writer && before.some((w) => w !== undefined && EVALUATIONS.has(w))) return name;

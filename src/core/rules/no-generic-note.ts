@@ -1,21 +1,25 @@
 import type { Note, Scenario } from '../note';
-import { findPhrases } from '../phrases';
+import { findPhrase } from '../phrases';
 import { defineRule } from '../rule';
 import { discussedText, insertParagraph, sectionFix } from '../sections';
-import {
-  bodySentences,
-  byParagraph,
-  contentWordCount,
-  frontMatterNameWords,
-  roleWords,
-  mentionsAnyTopic,
-  type BodySentence,
-} from '../lexicon/substance-common';
+import { mentionsAnyTopic } from '../lexicon/substance-common';
+import { noteAnchor } from '../layout/index';
+import { ownSentences, readNote, type Act, type SentenceReading } from '../language/index';
 
 /**
- * A note that could have been sent after any interview: none of the front
- * matter's `topics` appears, no sentence points back at something specific
- * from the conversation, and no sentence says anything particular.
+ * A note that could have been sent after any interview: boilerplate thanks,
+ * interest and praise, in a note of any length. Judged on the language
+ * layer's specificity, sentence by sentence: the note is specific when it
+ * mentions a front-matter topic, or when one sentence is particular (four
+ * concrete words, a figure with two, or a pointer back at the conversation
+ * with two: "when you mentioned the carrier scorecards"). Concrete words are
+ * what is left once function words, job-search boilerplate, evaluative words,
+ * common verbs and placeholders are gone.
+ *
+ * A note that does something else (reports news, apologises, complains,
+ * refuses, asks them to reconsider) is not a boilerplate follow-up: the rule
+ * cannot decide and reports nothing. Nor does it when a pointer back at the
+ * conversation has a placeholder for its object (the writer means to fill it).
  */
 
 /**
@@ -61,16 +65,17 @@ const BACK_REFERENCES: readonly { phrases: readonly string[]; before: boolean }[
   },
 ];
 
-/** How many content words (outside the back-reference phrase) make a reference specific. */
-const CONCRETE_WORDS = 2;
+/** A sentence with this many concrete words says something particular. */
+const PARTICULAR_FROM = 4;
 
-/**
- * A sentence with at least this many content words says something particular
- * even without pointing back at the conversation ("Moving the scheduler to
- * event-driven updates sounds like…"): one such sentence keeps the note out of
- * this rule. Below it, the sentence is boilerplate.
- */
-const SPECIFIC_FROM = 4;
+/** With a figure or a pointer back at the conversation, this many concrete words are enough. */
+const POINTED_FROM = 2;
+
+/** Acts that give a note another purpose than a boilerplate follow-up. */
+const OTHER_PURPOSE: readonly Act[] = ['news', 'apology', 'complaint', 'refusal', 'reconsider', 'directive', 'chasing'];
+
+/** Acts a boilerplate follow-up is made of. */
+const BOILERPLATE_ACTS: readonly Act[] = ['thanks', 'interest', 'fit-claim', 'pleasantry', 'praise'];
 
 /**
  * Scenarios where a note does not need to revisit the conversation: a thank-you
@@ -83,47 +88,27 @@ const SCENARIOS: readonly Scenario[] = (
   ['after-interview', 'phone-screen', 'panel', 'after-rejection', 'champion', 'poor-fit', 'new-information', 'check-in', 'staff-thanks'] as const
 ).filter((s) => !SKIPPED.includes(s));
 
-/** How many words after (or before) a back-reference may carry its concrete content. */
-const REACH = 15;
+const BACK_REFERENCE_PHRASES: readonly string[] = BACK_REFERENCES.flatMap((group) => group.phrases);
 
-/** The words `[from, to)` of a sentence as a sentence of their own. */
-function window(sentence: BodySentence, from: number, to: number): BodySentence {
-  return { ...sentence, words: sentence.words.slice(Math.max(0, from), Math.max(0, to)) };
+/** Whether the sentence says something particular, or cannot be judged (a pointer back at a placeholder). */
+function particular(reading: SentenceReading): boolean {
+  const { concrete, numbers, placeholderWords } = reading.specificity;
+  if (concrete.length >= PARTICULAR_FROM) return true;
+  if (numbers > 0 && concrete.length >= POINTED_FROM) return true;
+  const pointer = findPhrase(reading.sentence, BACK_REFERENCE_PHRASES);
+  if (!pointer) return false;
+  return concrete.length >= POINTED_FROM || placeholderWords > 0;
 }
 
-/** Whether the sentence refers back to something specific from the conversation. */
-export function refersBack(sentence: BodySentence, names: ReadonlySet<string>, role: readonly string[]): boolean {
-  for (const group of BACK_REFERENCES) {
-    for (const m of findPhrases(sentence, group.phrases)) {
-      const after = contentWordCount(window(sentence, m.to, m.to + REACH), names, role);
-      const before = group.before ? contentWordCount(window(sentence, m.from - REACH, m.from), names, role) : 0;
-      if (after + before >= CONCRETE_WORDS) return true;
-    }
-  }
-  return false;
-}
-
-/** The paragraph with the most words, as the place to point at. */
-function mainParagraph(sentences: readonly BodySentence[]): BodySentence[] {
-  let best: BodySentence[] = [];
-  let bestWords = -1;
-  for (const group of byParagraph(sentences)) {
-    const words = group.reduce((n, s) => n + s.words.length, 0);
-    if (words > bestWords) {
-      best = group;
-      bestWords = words;
-    }
-  }
-  return best;
-}
-
-export function isGeneric(note: Note, sentences: readonly BodySentence[]): boolean {
+export function isGeneric(note: Note): boolean {
+  const sentences = readNote(note).sentences;
   if (sentences.length === 0) return false;
-  if (mentionsAnyTopic(note.frontMatter.topics, sentences)) return false;
-  const names = frontMatterNameWords(note);
-  const role = roleWords(note);
-  // Boilerplate dominates: no sentence points back at the conversation or says anything particular.
-  return sentences.every((s) => !refersBack(s, names, role) && contentWordCount(s, names, role) < SPECIFIC_FROM);
+  if (sentences.some((s) => s.marks.size > 0 || OTHER_PURPOSE.some((act) => s.acts.has(act)))) return false;
+  // After a rejection, arguing your fit is rejection-no-reargue's finding, not boilerplate.
+  if (note.frontMatter.scenario === 'after-rejection' && sentences.some((s) => s.acts.has('argument') && s.acts.has('fit-claim'))) return false;
+  if (!sentences.some((s) => BOILERPLATE_ACTS.some((act) => s.acts.has(act)))) return false;
+  if (mentionsAnyTopic(note.frontMatter.topics, ownSentences(note))) return false;
+  return !sentences.some(particular);
 }
 
 export default defineRule(
@@ -137,16 +122,14 @@ export default defineRule(
     sources: ['002', '003'],
   },
   ({ note, report }) => {
-    const sentences = bodySentences(note);
-    if (!isGeneric(note, sentences)) return;
-    const main = mainParagraph(sentences);
+    const anchor = noteAnchor(note);
+    if (!anchor || !isGeneric(note)) return;
     const topics = note.frontMatter.topics;
     const hint = topics.length
       ? `mention something you talked about, such as ${topics.slice(0, 2).map((t) => `"${t}"`).join(' or ')}`
       : 'mention something specific you talked about (list it under "topics" in the front matter)';
     report({
-      start: main[0].start,
-      end: main[main.length - 1].end,
+      ...anchor,
       message: `This note could have been sent after any interview; ${hint}.`,
       fixes: [sectionFix("Insert 'What we discussed'", insertParagraph(note, 'after-opening', discussedText(note)))],
     });

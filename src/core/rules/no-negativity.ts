@@ -1,26 +1,20 @@
 import { defineRule } from '../rule';
 import type { Sentence } from '../note';
-import {
-  clauseEnd,
-  compileGroups,
-  hasAny,
-  breaksClause,
-  gapText,
-  matchAt,
-  matchGroups,
-  messageWords,
-  negatedBefore,
-  negatedWithin,
-  quote,
-  removeSentenceFix,
-  type CompiledGroups,
-  type PhraseGroup,
-} from '../lexicon/tone-match';
-import { WordSet, wordIdsOf } from '../phrases';
+import { clauseEnd, hasAny, breaksClause, gapText, matchAt, quote, removeSentenceFix } from '../lexicon/tone-match';
+import { compileGroups, matchGroups, WordSet, wordIdsOf, type CompiledGroups, type PhraseGroup } from '../phrases';
+import { negatedAt, negatedSpan, readNote, type SentenceReading } from '../language/index';
 
 /**
- * Running people down: a past employer, their hiring process, HR or the
- * recruiter, the other candidates or the person they hired.
+ * Running people down: the reader, the interviewer, their company or team,
+ * their hiring process, HR or the recruiter, a past employer, the other
+ * candidates or the person they hired.
+ *
+ * Two ways in. The language layer's complaint: a clause whose subject is the
+ * reader's side, the process or a third party and whose predicate is a
+ * negative word ("your office is a dump", "the panel seemed unprepared"), or
+ * the writer's own negative verb about them ("I hated my last job"); and its
+ * sarcasm and insult marks when the sentence is about the reader. Then the
+ * older frames below, for complaints without a negative word:
  *
  * A finding is a TARGET (who or what is criticised) followed, in the same
  * clause and within a few words, by a PREDICATE that disparages it ("my old
@@ -187,50 +181,77 @@ const PREDICATE_PHRASES = Object.fromEntries(
 /** How many words may sit between the target and its predicate ("my old boss at Acme was…"). */
 const MAX_GAP = 4;
 
+/** A complaint found; `excusable` when improvement words in the sentence (a problem the writer offers to fix) excuse it. */
+type Found = { start: number; end: number; label: string; excusable: boolean };
+
+/** A complaint the language layer sees in the sentence: a negative predicate of someone other than the writer, or sarcasm and insults aimed at the reader. */
+function layerComplaint(reading: SentenceReading): Found | undefined {
+  const words = reading.sentence.words;
+  if (reading.marks.has('insult') || (reading.marks.has('sarcasm') && reading.about.has('reader'))) {
+    return { start: reading.sentence.start, end: reading.sentence.end, label: 'speaks of the reader with contempt', excusable: false };
+  }
+  for (const clause of reading.clauses) {
+    if (!clause.acts.has('complaint')) continue;
+    const label =
+      clause.subject === 'process' ? 'criticizes their hiring process' : clause.subject === 'third-party' || clause.about.has('third-party') ? 'runs down someone outside the conversation' : 'criticizes the reader or their company';
+    const end = words[Math.min(clause.to, clause.from + 10) - 1].end;
+    return { start: words[clause.from].start, end, label, excusable: true };
+  }
+  return undefined;
+}
+
 export default defineRule(
   {
     id: 'no-negativity',
-    description: 'The note does not run down a past employer, their process, HR or the other candidates',
+    description: 'The note does not run down the reader, their company or process, a past employer or the other candidates',
     severity: 'warning',
     fixable: true,
     tags: ['tone'],
     sources: ['002'],
   },
   ({ note, report }) => {
-    for (const sentence of note.sentences) {
-      const { first, last } = messageWords(note, sentence);
-      if (first >= last) continue;
-      if (hasAnyId(wordIdsOf(sentence.words), SYMPATHY_IDS, first, last)) continue;
-      let attributed: boolean | undefined;
-      for (const target of matchGroups(sentence, TARGET_PHRASES)) {
-        const group = target.group;
-        if (target.from < first || target.to > last) continue;
-        let end = -1;
-        if (group.standalone) {
-          if (negatedBefore(sentence, target.from, 2)) continue;
-          end = target.to;
-        } else {
-          end = findPredicate(sentence, target.to, last, group.predicates);
-          if (end === -1) continue;
-        }
-        attributed ??= matchGroups(sentence, ATTRIBUTION).length > 0;
-        if (attributed) break;
-        if (group.improvable && hasAny(sentence, IMPROVEMENT, first, last)) break;
-        // Underline through the end of the clause (at most ten words), so the message quotes the complaint.
-        const start = target.start;
-        const stop = sentence.words[Math.min(Math.max(end, clauseEnd(sentence, end - 1)), target.from + 10, last) - 1].end;
-        const fix = removeSentenceFix(note, sentence, 'Remove this sentence');
-        report({
-          start,
-          end: stop,
-          message: `${quote(note.text.slice(start, stop))} ${group.label}; leave complaints out, since they reflect on you rather than on them.`,
-          fixes: fix ? [fix] : [],
-        });
-        break; // one finding per sentence: its fix removes the whole sentence
-      }
+    for (const reading of readNote(note).sentences) {
+      const sentence = reading.sentence;
+      const words = sentence.words;
+      const first = 0;
+      const last = words.length;
+      if (hasAnyId(wordIdsOf(words), SYMPATHY_IDS, first, last)) continue;
+      if (matchGroups(sentence, ATTRIBUTION).length > 0) continue;
+      const found = frameComplaint(sentence, last) ?? layerComplaint(reading);
+      if (!found) continue;
+      if (found.excusable && hasAny(sentence, IMPROVEMENT, first, last)) continue;
+      const fix = removeSentenceFix(note, sentence.original, 'Remove this sentence');
+      report({
+        start: found.start,
+        end: found.end,
+        message: `${quote(note.text.slice(found.start, found.end))} ${found.label}; leave complaints out, since they reflect on you rather than on them.`,
+        fixes: fix ? [fix] : [],
+      });
     }
   },
 );
+
+/** A target of the frames above followed in its clause by one of its predicates, or a standalone frame. */
+function frameComplaint(sentence: Sentence, last: number): Found | undefined {
+  for (const target of matchGroups(sentence, TARGET_PHRASES)) {
+    const group = target.group;
+    if (target.to > last) continue;
+    let end = -1;
+    if (group.standalone) {
+      if (negatedAt(sentence.words, target.from, 0, 2)) continue;
+      end = target.to;
+    } else {
+      end = findPredicate(sentence, target.to, last, group.predicates);
+      if (end === -1) continue;
+    }
+    if (group.improvable === false || !hasAny(sentence, IMPROVEMENT, 0, last)) {
+      // Underline through the end of the clause (at most ten words), so the message quotes the complaint.
+      const stop = sentence.words[Math.min(Math.max(end, clauseEnd(sentence, end - 1)), target.from + 10, last) - 1].end;
+      return { start: target.start, end: stop, label: group.label, excusable: false };
+    }
+  }
+  return undefined;
+}
 
 /** The end (word index) of a predicate of one of the kinds, starting within MAX_GAP words of `from` in the same clause; -1 when none. */
 function findPredicate(sentence: Sentence, from: number, last: number, kinds: TargetGroup['predicates']): number {
@@ -242,7 +263,7 @@ function findPredicate(sentence: Sentence, from: number, last: number, kinds: Ta
       if (!match || match.to > last) continue;
       if (crossesClause(sentence, at, match.to)) continue;
       // "was not chaotic at all": a negator inside a predicate that is not itself a negative form.
-      if ((kind === 'adjective' || kind === 'conduct') && negatedWithin(sentence, from, match.to) && !/^(didn't|did not|doesn't|does not|never)/.test(match.phrase)) continue;
+      if ((kind === 'adjective' || kind === 'conduct') && negatedSpan(sentence.words, from, match.to, from, match.to - from) && !/^(didn't|did not|doesn't|does not|never)/.test(match.phrase)) continue;
       return match.to;
     }
   }

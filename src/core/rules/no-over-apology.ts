@@ -1,4 +1,7 @@
 import { defineRule } from '../rule';
+import { readNote } from '../language/index';
+import { apologyIn, selfReproachIn } from '../language/apology';
+import { sentenceRemovalFix } from '../lexicon/substance-common';
 import { clauseEnd, compileGroups, hasAny, matchAt, matchGroups, messageWords, negatedBefore, quote, removeSentenceFix, type PhraseGroup } from '../lexicon/tone-match';
 
 /**
@@ -12,7 +15,9 @@ import { clauseEnd, compileGroups, hasAny, matchAt, matchGroups, messageWords, n
  * - "sorry to bother you" and kin: no-hedging owns those (one finding, not two);
  * - an owed apology for a concrete slip (OWED): a typo, a wrong attachment, a
  *   missed call, a late reply. Owning a real mistake in a line is good manners,
- *   not grovelling.
+ *   not grovelling. But only one: a second apology in the note, and any
+ *   dwelling on the slip ("I'm mortified", "that is not like me"), is
+ *   flagged (language/apology.ts).
  */
 interface HeadGroup extends PhraseGroup {
   /** The object is free: "forgive my …", "excuse the …" are about the writer whatever follows. */
@@ -116,6 +121,7 @@ export default defineRule(
     sources: ['002'],
   },
   ({ note, report }) => {
+    const flagged = new Set<number>();
     for (const sentence of note.sentences) {
       const { first, last } = messageWords(note, sentence);
       if (first >= last) continue;
@@ -136,6 +142,7 @@ export default defineRule(
         const start = sentence.words[head.from].start;
         const stop = sentence.words[endWord - 1].end;
         const fix = removeSentenceFix(note, sentence, 'Remove this apology');
+        flagged.add(sentence.start);
         report({
           start,
           end: stop,
@@ -144,6 +151,30 @@ export default defineRule(
         });
         break; // the fix removes the whole sentence
       }
+    }
+    // One plain apology for a real slip is manners; dwelling on it, or apologising again, is not.
+    let apologies = 0;
+    for (const reading of readNote(note).sentences) {
+      const sentence = reading.sentence;
+      const reproach = selfReproachIn(reading);
+      const apology = reproach ? undefined : apologyIn(reading);
+      if (!reproach && !apology) continue;
+      apologies++;
+      if (flagged.has(sentence.original.start)) continue;
+      const cue = reproach ?? (apologies > 1 ? apology : undefined);
+      if (!cue) continue;
+      // Underline the cue to the end of its clause (at most eight words).
+      const clause = reading.clauses.find((c) => cue.from >= c.from && cue.from < c.to);
+      const last = Math.min(clause ? clause.to : cue.to, cue.from + 8);
+      const found = { start: cue.start, end: Math.max(cue.end, sentence.words[last - 1].end) };
+      report({
+        start: found.start,
+        end: found.end,
+        message: reproach
+          ? `${quote(note.text.slice(found.start, found.end))} dwells on the slip; own it once, in one plain line, and move on.`
+          : `${quote(note.text.slice(found.start, found.end))} apologizes a second time; one short apology is enough, so leave this one out.`,
+        fixes: [sentenceRemovalFix(note, sentence, 'Remove this apology')],
+      });
     }
   },
 );

@@ -1,6 +1,9 @@
 import { defineRule } from '../rule';
 import type { Sentence } from '../note';
-import { compileGroups, hasAny, matchGroups, messageWords, nameWords, negatedBefore, SECOND_PERSON, type GroupMatch, type PhraseGroup } from '../lexicon/tone-match';
+import { compileGroups, findPhrase, matchGroups, type GroupMatch, type PhraseGroup } from '../phrases';
+import { nameWords } from '../lexicon/tone-match';
+import { negatedAt, readNote, valence, type SentenceReading } from '../language/index';
+import { READER_WORDS } from '../language/word-classes';
 
 /**
  * Superlatives heaped on the company or the interviewer. One sincere,
@@ -11,6 +14,15 @@ import { compileGroups, hasAny, matchGroups, messageWords, nameWords, negatedBef
  * A sentence counts when it has at least one SUPERLATIVES match *and* is
  * about the reader or the company (TARGET_NOUNS, "you/your", or a word of the
  * front matter's `company` or `to`).
+ *
+ * On the language layer, two more signs: words of strong praise (valence 4
+ * or more: "brilliant", "outstanding") in a clause about the reader count as
+ * superlatives, and an unbounded superlative about a person or an
+ * organisation ("the most visionary leader I have ever met", "the finest
+ * employer in the state", "I have never met anyone like you") is reported on
+ * its own: no sincere compliment needs the whole world as its scale. A
+ * superlative about their work ("the most impressive test rig I have seen")
+ * is a compliment and is left alone.
  */
 const SUPERLATIVES: readonly PhraseGroup[] = [
   {
@@ -72,6 +84,30 @@ const TARGET_NOUNS: ReadonlySet<string> = new Set([
 
 const COMPILED = compileGroups(SUPERLATIVES);
 
+/** People and organisations: the objects of flattery, unlike their work. */
+const PERSON_OR_ORG = 'person|people|leader|leaders|company|employer|team|manager|mentor|interviewer|boss|organization|organisation|firm|professional|individual|human|mind|minds|group|workplace|place';
+
+/** An unbounded superlative about a person or an organisation, or "never met anyone like you". */
+const UNBOUNDED = [
+  `most|best|greatest|finest|smartest|brightest|kindest|single ... ${PERSON_OR_ORG} ... ever|met|encountered|known|industry|world|sector|field|state|country|business|entire|anywhere|history|planet|midwest`,
+  `never {met|encountered|known|seen|worked with|come across} ... {a|an|anyone|anybody|someone} ... ${PERSON_OR_ORG}|like|as|with|more|so`,
+];
+
+/** Words of strong praise: valence at least this high. */
+const STRONG_PRAISE = 4;
+
+/** Words of strong praise in the sentence's clauses about the reader (not in pleasantries: "wonderful to meet you"). */
+function strongPraise(reading: SentenceReading): number {
+  let n = 0;
+  for (const clause of reading.clauses) {
+    if (!clause.about.has('reader') || clause.acts.has('pleasantry')) continue;
+    for (let i = clause.from; i < clause.to; i++) {
+      if (valence(reading.sentence.words[i].lower) >= STRONG_PRAISE && !negatedAt(reading.sentence.words, i, clause.from)) n++;
+    }
+  }
+  return n;
+}
+
 interface Options {
   minSentences: number;
   minPerSentence: number;
@@ -80,6 +116,10 @@ interface Options {
 interface Flattery {
   sentence: Sentence;
   matches: GroupMatch<PhraseGroup>[];
+  /** Words of strong praise about the reader. */
+  strong: number;
+  /** An unbounded superlative about a person or an organisation. */
+  unbounded: boolean;
 }
 
 export default defineRule<Options>(
@@ -113,32 +153,36 @@ export default defineRule<Options>(
     // Built on the first sentence that needs it (most notes flatter no one).
     let targets: ReadonlySet<string> | undefined;
     const found: Flattery[] = [];
-    for (const sentence of note.sentences) {
-      const { first, last } = messageWords(note, sentence);
-      if (first >= last) continue;
+    for (const reading of readNote(note).sentences) {
+      const sentence = reading.sentence;
+      const words = sentence.words;
       const matches = matchGroups(sentence, COMPILED).filter((m) => {
-        if (m.from < first || m.to > last) return false;
-        if (negatedBefore(sentence, m.from, 2)) return false;
+        if (negatedAt(words, m.from, 0, 2)) return false;
         if (m.group.id === 'most-adjective') {
-          const next = sentence.words[m.to];
+          const next = words[m.to];
           if (!next || TOPIC_NOUNS.has(next.lower)) return false;
         }
         return true;
       });
-      if (matches.length === 0) continue;
-      targets ??= new Set([...TARGET_NOUNS, ...SECOND_PERSON, ...nameWords(note.frontMatter.company), ...nameWords(note.frontMatter.to)]);
-      if (!hasAny(sentence, targets, first, last)) continue;
-      found.push({ sentence, matches });
+      const strong = strongPraise(reading);
+      const unbounded = findPhrase(sentence, UNBOUNDED);
+      if (matches.length === 0 && strong === 0 && !unbounded) continue;
+      targets ??= new Set([...TARGET_NOUNS, ...READER_WORDS, ...nameWords(note.frontMatter.company), ...nameWords(note.frontMatter.to)]);
+      if (!reading.about.has('reader') && !words.some((w) => targets!.has(w.lower))) continue;
+      found.push({ sentence, matches, strong, unbounded: unbounded !== undefined && !negatedAt(words, unbounded.from, 0, 2) });
     }
     const piledUp = found.length >= minSentences;
-    for (const { matches } of found) {
-      const stacked = matches.length >= minPerSentence;
-      if (!piledUp && !stacked) continue;
-      const start = matches[0].start;
-      const end = matches[matches.length - 1].end;
-      const message = stacked
-        ? `This sentence stacks ${matches.length} superlatives about them; keep one specific compliment that shows you listened.`
-        : `This is one of ${found.length} sentences heaping praise on the company or the interviewer; keep the most specific one and cut the rest.`;
+    for (const { sentence, matches, strong, unbounded } of found) {
+      const count = matches.length + strong;
+      const stacked = count >= minPerSentence;
+      if (!piledUp && !stacked && !unbounded) continue;
+      const start = matches.length ? Math.min(matches[0].start, sentence.start) : sentence.start;
+      const end = sentence.end;
+      const message = unbounded
+        ? 'This sentence ranks them above everyone, which reads as flattery; keep one specific compliment that shows you listened.'
+        : stacked
+          ? `This sentence stacks ${count} superlatives about them; keep one specific compliment that shows you listened.`
+          : `This is one of ${found.length} sentences heaping praise on the company or the interviewer; keep the most specific one and cut the rest.`;
       report({ start, end, message });
     }
   },

@@ -1,6 +1,8 @@
 import { SCENARIOS, type Scenario } from '../note';
 import { defineRule } from '../rule';
 import { firstGroupMatch, ownSentences, type PhraseGroup } from '../lexicon/scenario-support';
+import { readNote, type SentenceReading } from '../language/index';
+import { findPhrase } from '../phrases';
 
 /**
  * Pressing the reader for a decision, a date or a meeting. Not in the
@@ -12,9 +14,15 @@ import { firstGroupMatch, ownSentences, type PhraseGroup } from '../lexicon/scen
  * proposal for a meeting ("let's set up a call"). A date on its own never
  * fires: "you expect to decide by Friday" restates their timeline, and
  * "I can send the samples by Friday" is the writer's promise.
+ *
+ * The language layer adds what the phrase groups cannot list: any request
+ * with a deadline or a hurry word in its clause ("could you confirm the
+ * offer by Friday"), chasing (several unanswered messages, "I'll call you"),
+ * and the writer's availability tied to a time or the next round ("I'm free
+ * Tuesday or Wednesday for the next interview").
  */
 
-type Kind = 'decision' | 'deadline' | 'meeting' | 'urgency';
+type Kind = 'decision' | 'deadline' | 'meeting' | 'urgency' | 'chasing';
 
 /** Words that can follow "by" / "before" to make a deadline. Bare "the" is left out ("a decision by the committee"). */
 const WHEN =
@@ -109,7 +117,25 @@ const MESSAGES: Record<Kind, string> = {
   deadline: 'This sentence gives them a deadline; the hiring timeline is theirs to set, so close by saying you look forward to hearing from them.',
   urgency: 'This sentence asks them to hurry; a rushed request reads as pressure, so let them reply in their own time.',
   meeting: 'This sentence pushes for another meeting; let them propose the next step, and offer to send anything that would help instead.',
+  chasing: 'This sentence chases them for an answer; one polite check-in is enough, so let them reply in their own time.',
 };
+
+/**
+ * The next round, or slots for it: availability offered for these pushes the
+ * process on. Bare times are left out: "my availability is below" may answer
+ * their own request for a call.
+ */
+const NEXT_ROUND = ['next steps|step|round|interview|call|meeting', 'a|the|another follow-up|second|final|next', '{time slots|time slot|dates|slots}'];
+
+/** The kind of pressure the language layer reads in a sentence, or undefined. */
+function layerKind(reading: SentenceReading): Kind | undefined {
+  for (const clause of reading.clauses) {
+    if (clause.acts.has('request') && !clause.conditional && (clause.acts.has('deadline') || clause.acts.has('urgency'))) return 'deadline';
+    if (clause.acts.has('chasing')) return 'chasing';
+    if (clause.acts.has('availability') && findPhrase(reading.sentence, NEXT_ROUND)) return 'meeting';
+  }
+  return undefined;
+}
 
 /** Every scenario but `new-information`, where a real deadline is the point of the note. */
 const APPLIES_TO: readonly Scenario[] = SCENARIOS.filter((s) => s !== 'new-information');
@@ -125,10 +151,17 @@ export default defineRule(
     sources: ['003', '001'],
   },
   ({ note, report }) => {
+    const matched = new Set<number>();
     for (const sentence of ownSentences(note)) {
       const match = firstGroupMatch(sentence, GROUPS);
       if (!match) continue;
+      matched.add(sentence.start);
       report({ start: match.start, end: match.end, message: MESSAGES[match.kind] });
+    }
+    for (const reading of readNote(note).sentences) {
+      if (matched.has(reading.sentence.original.start)) continue;
+      const kind = layerKind(reading);
+      if (kind) report({ start: reading.sentence.start, end: reading.sentence.end, message: MESSAGES[kind] });
     }
   },
 );

@@ -3,6 +3,8 @@ import type { List, ListItem, Nodes } from 'mdast';
 import type { Note, Sentence, Word } from '../note';
 import { compileGroups, FIRST_PERSON, hasAny, matchAt, matchGroups, messageWords, quote, type PhraseGroup } from '../lexicon/tone-match';
 import { WordSet, wordIdsOf } from '../phrases';
+import { readNote } from '../language/index';
+import { credentialClauses, qualityRun, recapIn } from '../language/credentials';
 
 /**
  * A note that restates the résumé. Four signals, each reported on its own:
@@ -14,7 +16,10 @@ import { WordSet, wordIdsOf } from '../phrases';
  * 3. one sentence that enumerates `minListItems` or more comma-separated
  *    items after a first-person skills cue (SKILL_CUES): "I'm proficient in
  *    Python, SQL, Airflow and dbt";
- * 4. more than `maxYearsClaims` "N years of …" claims about yourself.
+ * 4. more than `maxYearsClaims` "N years of …" claims about yourself;
+ * 5. announcing a recap ("to sum up my background") or a paragraph of
+ *    `minListItems` or more résumé lines (degrees, certificates, past jobs
+ *    with their numbers: language/credentials.ts).
  * Left alone: attaching a résumé ("I've attached an updated résumé"),
  * deferring to it ("my résumé covers the details, but…" — DEFERRAL), a list
  * of the topics you discussed, "two years ago", "in the next five years".
@@ -190,6 +195,44 @@ export default defineRule<Options>(
     }
     for (const found of enumerations) report(found);
     for (const found of yearsClaims) report(found);
+
+    // 5. A recap announced, or a paragraph of résumé lines.
+    const reported = new Set<number>([...enumerations, ...yearsClaims].map((r) => r.start));
+    let paragraph = -1;
+    let lines = 0;
+    let from = 0;
+    let to = 0;
+    const flush = () => {
+      if (lines >= minItems) {
+        report({
+          start: from,
+          end: to,
+          message: `This paragraph restates ${lines} lines of your résumé (degrees, years, past jobs); they have read it, so keep the one that answers what they need and tie it to the conversation.`,
+        });
+      }
+    };
+    for (const reading of readNote(note).sentences) {
+      const sentence = reading.sentence;
+      const qualities = qualityRun(reading, note.text);
+      if (qualities >= minItems && !reported.has(sentence.start)) {
+        report({ start: sentence.start, end: sentence.end, message: `This sentence lines up ${qualities} qualities, which your résumé already claims; name the one that matters most to them and show it with something from the conversation.` });
+      }
+      const recap = recapIn(reading);
+      if (recap && !reported.has(recap.start)) {
+        report({ start: recap.start, end: recap.end, message: `${quote(note.text.slice(recap.start, recap.end))} announces a recap of your résumé; they have read it, so add something it does not say.` });
+      }
+      if (sentence.paragraph !== paragraph) {
+        flush();
+        paragraph = sentence.paragraph;
+        lines = 0;
+      }
+      const count = credentialClauses(reading, note.text);
+      if (count === 0) continue;
+      if (lines === 0) from = sentence.start;
+      lines += count;
+      to = sentence.end;
+    }
+    flush();
   },
 );
 

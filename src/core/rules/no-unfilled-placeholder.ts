@@ -2,7 +2,9 @@ import type { Nodes } from 'mdast';
 import type { Note, Span } from '../note';
 import { defineRule, type TextEdit } from '../rule';
 import { containsSlot, findSlots, mergeSpans, type Slot, type SlotKey } from '../lexicon/structure-placeholders';
-import { parsePersonName } from '../lexicon/structure-names';
+import { foldName, greetingName, parsePersonName } from '../lexicon/structure-names';
+import { filledItems, isTemplateDefault, SELF_NAMED_KEYS, TEMPLATE_PROMPTS } from '../lexicon/structure-template-defaults';
+import { listPhrase } from '../sections';
 
 /**
  * Template slots left in the note: "[Company name]", "{{first_name}}", "<Name>",
@@ -50,6 +52,46 @@ function skipSpans(note: Note): Span[] {
 interface Located extends Slot {
   /** The front-matter key whose value holds the slot, when it is in the front matter. */
   inKey?: string;
+  /** The slot is a template's default text: a key's own name ("to: to", "Dear to,") or a prompt sentence. */
+  templateDefault?: 'value' | 'prompt';
+}
+
+/** The template defaults of the note: self-named front-matter values, the greeting's "to", the signature's "from", prompts. */
+function templateDefaults(note: Note, skip: readonly Span[]): Located[] {
+  const found: Located[] = [];
+  const { text } = note;
+  for (const entry of note.frontMatterBlock.entries) {
+    // ("email: email" is valid-front-matter's: not an e-mail address.)
+    if (entry.key === 'email' || !(SELF_NAMED_KEYS as readonly string[]).includes(entry.key)) continue;
+    const items = Array.isArray(entry.value) ? entry.value : [entry.value];
+    if (!items.some((v) => isTemplateDefault(entry.key, v))) continue;
+    // The default as it stands in the value ("to", or the item "topics" of a list).
+    const source = text.slice(entry.valueSpan.start, entry.valueSpan.end);
+    const m = new RegExp(`(?<![\\p{L}])${entry.key}(?![\\p{L}])`, 'iu').exec(source);
+    if (!m) continue;
+    const start = entry.valueSpan.start + m.index;
+    found.push({ start, end: start + m[0].length, text: m[0], kind: 'phrase', inKey: entry.key, templateDefault: 'value' });
+  }
+  const own = (span: { start: number; end: number; text: string } | undefined, key: 'to' | 'from') => {
+    if (span && foldName(span.text) === key) found.push({ start: span.start, end: span.end, text: span.text, kind: 'phrase', key, templateDefault: 'value' });
+  };
+  own(note.greeting?.name, 'to');
+  own(note.layout.name, 'from');
+  const bodyStart = Math.max(note.body.start, note.frontMatterBlock.span.end);
+  const body = text.slice(bodyStart);
+  for (const prompt of TEMPLATE_PROMPTS) {
+    let at = body.indexOf(prompt);
+    while (at !== -1) {
+      const start = bodyStart + at;
+      if (!overlapsAny(skip, start, start + prompt.length)) found.push({ start, end: start + prompt.length, text: prompt, kind: 'phrase', templateDefault: 'prompt' });
+      at = body.indexOf(prompt, at + prompt.length);
+    }
+  }
+  return found;
+}
+
+function overlapsAny(spans: readonly Span[], start: number, end: number): boolean {
+  return spans.some((s) => s.start < end && start < s.end);
 }
 
 function findAll(note: Note): Located[] {
@@ -62,8 +104,11 @@ function findAll(note: Note): Located[] {
     for (const slot of findSlots(note.text, entry.valueSpan.start, entry.valueSpan.end)) if (keep(slot, nameWords)) found.push({ ...slot, inKey: entry.key });
   }
   const bodyStart = Math.max(note.body.start, note.frontMatterBlock.span.end);
-  for (const slot of findSlots(note.text, bodyStart, note.text.length, skipSpans(note))) if (keep(slot, nameWords)) found.push(slot);
-  return found;
+  const skip = skipSpans(note);
+  for (const slot of findSlots(note.text, bodyStart, note.text.length, skip)) if (keep(slot, nameWords)) found.push(slot);
+  // Template defaults, where no slot pattern found one already.
+  for (const d of templateDefaults(note, skip)) if (!found.some((f) => f.start < d.end && d.start < f.end)) found.push(d);
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** A slot, unless it is filler letters or a marker that the front matter uses as a name ("TK Maxwell"). */
@@ -96,6 +141,7 @@ interface Fill {
 /** Which key a slot asks for (by its words or by where it sits) and the value to fill it with. */
 function fillFor(note: Note, slot: Located, from: string | undefined): Fill | undefined {
   const fm = note.frontMatter;
+  if (slot.templateDefault === 'prompt') return undefined;
   let key = slot.key;
   const inGreeting = !slot.inKey && note.greeting && (within(slot, note.greeting.name) || within(slot, note.greeting));
   const inSignature = !slot.inKey && note.signOff?.name && within(slot, note.signOff.name);
@@ -105,23 +151,40 @@ function fillFor(note: Note, slot: Located, from: string | undefined): Fill | un
   if (!key || key === slot.inKey) return key ? { key } : undefined;
   let value: string | undefined;
   let source: Fill['source'] = 'front matter';
-  if (key === 'to') value = fm.to && toValue(fm.to, inGreeting && !slot.key ? undefined : slot.part);
+  // In the greeting, the recipient is greeted as the greeting fix does: by first name, or by title and surname.
+  if (key === 'to') value = fm.to && (inGreeting && !slot.part ? greetingName(fm.to) : toValue(fm.to, slot.part));
   else if (key === 'company') value = fm.company;
   else if (key === 'role') value = fm.role;
+  else if (key === 'topic') {
+    const topics = filledItems('topics', fm.topics);
+    value = topics.length ? listPhrase(topics) : undefined;
+  }
   else {
     value = fm.from ?? from;
     if (!fm.from && from) source = 'settings';
   }
-  // Never fill a slot with another slot.
-  if (value && containsSlot(value)) value = undefined;
+  // Never fill a slot with another slot, nor with a template's default.
+  if (value && (containsSlot(value) || isTemplateDefault(key, value))) value = undefined;
   return { key, value, source: value ? source : undefined };
 }
+
+const DEFAULT_NOUN: Record<string, string> = {
+  to: "the recipient's name",
+  email: "the recipient's e-mail address",
+  company: "the company's name",
+  role: 'the role',
+  topics: 'what you talked about',
+  strengths: 'the strengths you want to stress',
+  from: 'your name',
+  news: 'your news',
+};
 
 const KEY_NOUN: Record<SlotKey, string> = {
   to: "the recipient's name",
   company: "the company's name",
   role: 'the role',
   from: 'your name',
+  topic: 'what you talked about',
 };
 
 /**
@@ -152,7 +215,11 @@ export default defineRule(
       const fill = fillFor(note, slot, from);
       const where = slot.inKey ? ` in "${slot.inKey}"` : '';
       let message: string;
-      if (slot.kind === 'marker') {
+      if (slot.templateDefault === 'prompt') {
+        message = `"${slot.text}" is the template's prompt, not your words; replace it with what you want to say.`;
+      } else if (slot.templateDefault && slot.inKey) {
+        message = `The front-matter "${slot.inKey}" still holds the template's default "${slot.text}"; write ${DEFAULT_NOUN[slot.inKey] ?? 'its value'} there.`;
+      } else if (slot.kind === 'marker') {
         message = `"${slot.text}"${where} marks a part that was never finished; write it before sending.`;
       } else if (fill?.value) {
         message = `The template slot "${slot.text}"${where} was never filled in; it should say "${fill.value}".`;

@@ -13,6 +13,7 @@ import {
   type Token,
 } from '../lexicon/workspace-notes';
 import { GROUP_WORDS, TITLES } from '../lexicon/structure-names';
+import { readNote, type ClauseReading, type SentenceReading } from '../language/index';
 
 /**
  * The note names, as the reader's company, a company that is another note's
@@ -22,7 +23,11 @@ import { GROUP_WORDS, TITLES } from '../lexicon/structure-names';
  *
  * A mention counts only where the sentence talks about the reader's company:
  * "join <X>", "<X>'s …", "the <X> team", "Dear <X> team", or "at / with / for /
- * about … <X>" in a sentence addressed to the reader. Clauses about the
+ * about … <X>" in a sentence addressed to the reader, or <X> in a clause that
+ * the language layer reads as speaking to the reader's side: it states
+ * interest, thanks, praises or claims a fit ("I'm excited about what <X> is
+ * building"), or <X> is the subject of a warm clause ("<X> seems like a
+ * wonderful place to grow"). Clauses about the
  * writer's own past or present work ("I led the migration at <X>", "my years at
  * <X>", "when I was at <X>"), offers and other interviews, clients, friends and
  * comparisons are left alone: a note may name a previous employer that happens
@@ -210,6 +215,30 @@ function isOtherContext(sentence: Sentence, clause: Word[], mention: readonly Wo
   return findPhrase({ ...sentence, words: clause.filter((w) => !mention.includes(w)) }, OTHER_CONTEXT_PHRASES) !== undefined;
 }
 
+/** The layer's reading of each sentence, by the parsed sentence it comes from. */
+const readingsByOriginal = perNote((note): Map<Sentence, SentenceReading> => new Map(readNote(note).sentences.map((r) => [r.sentence.original, r])));
+
+/** Acts that speak to the reader's side: a company named inside them is the one the note is for. */
+const READER_ACTS = ['interest', 'thanks', 'praise', 'fit-claim'] as const;
+
+/**
+ * Whether the language layer reads the mention's clause as speaking to the
+ * reader's side: an act of interest, thanks, praise or fit, or the mention as
+ * the subject (within its clause's first words) of a clause with warm
+ * sentiment. Not in a condition or a negated clause.
+ */
+function readerSideClause(note: Note, sentence: Sentence, start: number): boolean {
+  const reading = readingsByOriginal(note).get(sentence);
+  if (!reading) return false;
+  const clause: ClauseReading | undefined = reading.clauses.find((c) => start >= c.start && start < c.end);
+  if (!clause || clause.conditional || clause.negated) return false;
+  if (READER_ACTS.some((act) => clause.acts.has(act))) return true;
+  const words = reading.sentence.words;
+  let at = clause.from;
+  while (at < clause.to && words[at].start < start) at++;
+  return at - clause.from <= 2 && clause.sentiment >= 2;
+}
+
 /** Whether the mention (words [from, to) of the sentence) names the reader's company. */
 function namesReadersCompany(note: Note, sentence: Sentence, from: number, to: number): boolean {
   const words = sentence.words;
@@ -223,8 +252,8 @@ function namesReadersCompany(note: Note, sentence: Sentence, from: number, to: n
   // "X's roadmap", "the X team".
   if (/['\u2019]s$/i.test(words[to - 1].text)) return true;
   if (to < words.length && TEAM_AFTER.has(lowers[to])) return true;
-  if (before && PLACE_WORDS.has(before)) return lowers.some((w) => READER_WORDS.has(w));
-  return false;
+  if (before && PLACE_WORDS.has(before) && lowers.some((w) => READER_WORDS.has(w))) return true;
+  return readerSideClause(note, sentence, words[from].start);
 }
 
 /** Name words of every `to` and `from` in the workspace: a company's short form that is also someone's name is ambiguous. */

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
-import { firstGroupMatch, ownSentences, sentenceHas, type PhraseGroup } from '../lexicon/scenario-support';
+import { firstGroupMatch, sentenceHas, type PhraseGroup } from '../lexicon/scenario-support';
+import { ownSentences } from '../language/index';
 
 /**
  * In a poor-fit note (the interview showed the role is not for you), claiming

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import { insertParagraph, keepInMindText, sectionFix } from '../sections';
 import { lineEndAt } from '../text';
 import { asksToBeKeptInMind } from '../lexicon/scenario-keep-in-mind';
-import { blockquoteSpans } from '../lexicon/scenario-support';
+import { ownSentences } from '../language/index';
 
 /**
  * After a rejection, the one thing the note can still win is a place in the
@@ -23,25 +23,17 @@ export default defineRule(
     sources: ['004', '002'],
   },
   ({ note, report }) => {
-    const greetingParagraph = note.greeting?.paragraph;
-    const signOffStart = note.signOff?.start ?? Infinity;
-    const quotes = blockquoteSpans(note);
-    // The writer's own prose paragraphs: not the greeting, not the sign-off, not a quoted passage.
-    const prose = note.paragraphs.filter(
-      (p, i) =>
-        i !== greetingParagraph &&
-        p.start < signOffStart &&
-        p.sentences.some((s) => s.words.length) &&
-        !quotes.some((q) => p.start >= q.start && p.start < q.end),
-    );
-    if (!prose.length) return; // nothing written yet
+    // The writer's own sentences (the layout's body, no quoted passage): nothing written yet, nothing to say.
+    const sentences = ownSentences(note);
+    if (!sentences.length) return;
     if (asksToBeKeptInMind(note)) return;
-    // Point at the last paragraph before the closing, where the request belongs.
-    const last = prose[prose.length - 1];
+    // Point at the first line of the last paragraph before the closing, where the request belongs.
+    const paragraph = sentences[sentences.length - 1].paragraph;
+    const first = sentences.find((s) => s.paragraph === paragraph)!;
     const who = note.frontMatter.company ? ` at ${note.frontMatter.company}` : '';
     report({
-      start: last.start,
-      end: Math.min(last.end, lineEndAt(note.text, last.start)),
+      start: first.start,
+      end: Math.min(first.end, lineEndAt(note.text, first.start)),
       message: `The note never asks them to keep you in mind for future roles${who}; add a sentence that does, so the door stays open.`,
       fixes: [sectionFix('Insert a keep-me-in-mind paragraph', insertParagraph(note, 'before-closing', keepInMindText(note)))],
     });

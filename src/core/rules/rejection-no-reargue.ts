@@ -3,6 +3,7 @@ import { defineRule, removalFix, type Fix } from '../rule';
 import { keepInMindText } from '../sections';
 import { KEEP_IN_MIND_GROUPS } from '../lexicon/scenario-keep-in-mind';
 import { firstGroupMatch, ownSentences, type GroupMatch, type PhraseGroup } from '../lexicon/scenario-support';
+import { readNote, type SentenceReading } from '../language/index';
 
 /**
  * After a rejection: asking them to reconsider, questioning the decision, or
@@ -16,9 +17,14 @@ import { firstGroupMatch, ownSentences, type GroupMatch, type PhraseGroup } from
  * facts the committee may have missed is the point of the note; and "still
  * be considered for this role" fires only after a rejection, since in a
  * status check-in before any decision it is an ordinary question.
+ *
+ * After a rejection, the language layer also reads what a sentence does: a
+ * request to revisit the decision (its reconsider act, whatever the wording),
+ * refusing the decision, and re-arguing fit (an opinion and a fit claim in one
+ * sentence, not aimed at future roles).
  */
 
-type Kind = 'reconsider' | 'question' | 'compare';
+type Kind = 'reconsider' | 'question' | 'compare' | 'argue';
 
 interface Group extends PhraseGroup<Kind> {
   scenarios: readonly Scenario[];
@@ -129,13 +135,26 @@ const MESSAGES: Record<Kind, string> = {
   reconsider: 'This sentence asks them to reverse their decision; accept it graciously and ask to be kept in mind for future roles instead.',
   question: 'This sentence questions their decision, which rarely changes a hiring outcome; thank them and ask to be kept in mind for future roles instead.',
   compare: 'This sentence compares you with the person they hired; leave the other candidate out and ask to be kept in mind for future roles instead.',
+  argue: 'This sentence argues that you fit the role they have just filled; accept the decision and ask to be kept in mind for future roles instead.',
 };
 
 const CHAMPION_MESSAGES: Record<Kind, string> = {
   reconsider: 'This sentence asks for the decision to be reversed; give your contact the facts about your work and leave the asking to them.',
   question: 'This sentence says the decision was wrong; give your contact the facts about your work instead of judging the decision.',
   compare: 'This sentence compares you with the person they hired; give your contact the facts about your own work instead.',
+  argue: 'This sentence argues that you fit the role; give your contact the facts about your work and let them make the case.',
 };
+
+/** Words that point a fit claim at later openings, which is what a note after a rejection should do. */
+const FUTURE_ROLES: ReadonlySet<string> = new Set(['future', 'next', 'other', 'another', 'again', 'later', 'opening', 'openings', 'opportunities', 'roles']);
+
+/** The kind of re-argument the language layer reads in a sentence after a rejection, or undefined. */
+function layerKind(reading: SentenceReading): Kind | undefined {
+  if (reading.acts.has('reconsider')) return 'reconsider';
+  if (reading.acts.has('refusal')) return 'question';
+  if (reading.acts.has('argument') && reading.acts.has('fit-claim') && !reading.sentence.words.some((w) => FUTURE_ROLES.has(w.lower))) return 'argue';
+  return undefined;
+}
 
 export default defineRule(
   {
@@ -157,6 +176,17 @@ export default defineRule(
       const m = firstGroupMatch(s, groups, accept);
       return m ? [m] : [];
     });
+    if (scenario === 'after-rejection') {
+      const matched = new Set(hits.map((h) => h.sentence));
+      for (const reading of readNote(note).sentences) {
+        const original = reading.sentence.original;
+        if (matched.has(original)) continue;
+        const kind = layerKind(reading);
+        if (!kind) continue;
+        hits.push({ kind, sentence: original, phrase: kind, from: 0, to: reading.sentence.words.length, start: reading.sentence.start, end: reading.sentence.end });
+      }
+      hits.sort((a, b) => a.start - b.start);
+    }
     if (!hits.length) return;
     const flagged = new Set(hits.map((h) => h.sentence));
     // Is there already a keep-me-in-mind sentence the writer keeps? Then removing is the better first fix.

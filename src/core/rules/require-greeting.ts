@@ -1,10 +1,12 @@
 import { defineRule } from '../rule';
 import { greetingText } from '../sections';
-import { eolOf, lineEndAt } from '../text';
+import { eolOf } from '../text';
 
 /**
- * The note should open with a salutation. The parser finds the greeting
- * (note.greeting); this rule only asks for one.
+ * The note should open with a salutation. The layout finds the greeting
+ * (note.greeting: "Dear Ana,", "Hi team -", a bare "Dan," or "Ms. Smith:",
+ * after any address block, date, memo or pasted subject line); this rule only
+ * asks for one, on the body's first line, where the fix inserts it.
  */
 export default defineRule(
   {
@@ -18,18 +20,18 @@ export default defineRule(
   },
   ({ note, report }) => {
     if (note.greeting) return;
-    const first = note.paragraphs[0];
-    if (!first) return; // an empty note has nothing to greet yet
+    const first = note.layout.firstLine;
+    if (!first || note.paragraphs.length === 0) return; // an empty note has nothing to greet yet
     const greeting = greetingText(note);
     const blank = eolOf(note.text).repeat(2);
     const who = note.frontMatter.to ?? 'the person you met';
-    // At the start of the paragraph's line, before any Markdown it opens with ("**Thank you**…", "> …"):
+    // At the start of the line, before any Markdown it opens with ("**Thank you**…", "> …"):
     // inserted inside the emphasis, the greeting would not be a paragraph of its own.
     let at = first.start;
     while (at > note.body.start && note.text[at - 1] !== '\n' && note.text[at - 1] !== '\r') at--;
     report({
       start: first.start,
-      end: Math.min(first.end, lineEndAt(note.text, first.start)),
+      end: first.end,
       message: `The note does not open with a greeting; start with one that names ${who}.`,
       fixes: [
         {

@@ -1,7 +1,7 @@
 import { CHANNELS, FRONT_MATTER_KEYS, SCENARIOS, STATUSES, type FrontMatterEntry, type Note, type Span, type YamlProblem } from '../note';
 import { defineRule, type Fix, type Report } from '../rule';
 import { parseDate, isoDay } from '../dates';
-import { eolOf, lineEndAt } from '../text';
+import { eolOf, lineEndAt, lineStartAt, nextLineStart, offsetToLine } from '../text';
 import { canonical, isCosmetic, suggestChannel, suggestKeys, suggestScenario, suggestStatus } from '../lexicon/structure-front-matter';
 
 /**
@@ -124,7 +124,7 @@ function valueRange(entry: FrontMatterEntry, text: string): Span {
 
 /** The line of `offset` without its line break, as a span (trimmed of leading white space). */
 function lineSpan(text: string, offset: number): Span {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const start = lineStartAt(text, offset);
   const end = lineEndAt(text, start);
   let s = start;
   while (s < end && /[ \t]/.test(text[s])) s++;
@@ -197,9 +197,9 @@ function openQuoteSpan(note: Note, before: number): Span | undefined {
       const closed = q === '"' ? /(?<!\\)"/.test(rest) : /'/.test(rest.replace(/''/g, ''));
       if (!closed) return { start: at + m[0].length - 1, end };
     }
-    const nl = text.indexOf('\n', at);
-    if (nl === -1) break;
-    at = nl + 1;
+    const next = nextLineStart(text, at);
+    if (next >= text.length) break;
+    at = next;
   }
   return undefined;
 }
@@ -211,8 +211,8 @@ function openQuoteSpan(note: Note, before: number): Span | undefined {
 function closeFence(note: Note, openingEnd: number): { lastLine: Span; fix: Fix } | undefined {
   const { text } = note;
   const eol = eolOf(text);
-  let at = text.indexOf('\n', openingEnd) + 1;
-  if (at === 0) return undefined;
+  let at = nextLineStart(text, openingEnd);
+  if (at >= text.length) return undefined;
   let lastLine: Span | undefined;
   while (at < text.length) {
     const end = lineEndAt(text, at);
@@ -220,26 +220,24 @@ function closeFence(note: Note, openingEnd: number): { lastLine: Span; fix: Fix 
     if (!line.trim()) break;
     if (!/^(?:[A-Za-z_][\w-]*\s*:(?:\s|$)|\s+\S|-\s|#)/.test(line)) return undefined;
     lastLine = lineSpan(text, at);
-    const nl = text.indexOf('\n', end);
-    at = nl === -1 ? text.length : nl + 1;
+    at = nextLineStart(text, end);
   }
   if (!lastLine) return undefined;
   const title = 'Close the front matter with "---"';
-  const newText = at >= text.length && !text.endsWith('\n') ? `${eol}---${eol}` : `---${eol}`;
+  const newText = at >= text.length && !/[\r\n]$/.test(text) ? `${eol}---${eol}` : `---${eol}`;
   return { lastLine, fix: { title, kind: 'fix', safe: false, edits: [{ start: at, end: at, newText }] } };
 }
 
 /** Remove a repeated entry: its whole lines, when it starts a line and its value ends one. */
 function removeEntryFix(note: Note, entry: FrontMatterEntry): Fix | undefined {
   const { text } = note;
-  const lineStart = text.lastIndexOf('\n', entry.keySpan.start - 1) + 1;
+  const lineStart = lineStartAt(text, entry.keySpan.start);
   if (text.slice(lineStart, entry.keySpan.start).trim()) return undefined;
   let end = Math.max(entry.valueSpan.end, entry.keySpan.end);
-  if (text[end - 1] !== '\n') {
+  if (text[end - 1] !== '\n' && text[end - 1] !== '\r') {
     const rest = text.slice(end, lineEndAt(text, end));
     if (rest.trim() && !/^\s*#/.test(rest)) return undefined;
-    const nl = text.indexOf('\n', end);
-    end = nl === -1 ? text.length : nl + 1;
+    end = nextLineStart(text, end);
   }
   if (end > note.frontMatterBlock.contentSpan.end) return undefined;
   return { title: `Remove the repeated "${entry.key}"`, kind: 'fix', safe: false, edits: [{ start: lineStart, end, newText: '' }] };
@@ -335,7 +333,7 @@ export default defineRule(
     for (const entry of block.entries) {
       const earlier = firsts.get(entry.key);
       if (earlier) {
-        const line = note.text.slice(0, earlier.keySpan.start).split('\n').length;
+        const line = offsetToLine(note.lineStarts, earlier.keySpan.start);
         const fix = removeEntryFix(note, entry);
         report({
           ...entry.keySpan,

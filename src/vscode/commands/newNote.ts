@@ -8,7 +8,7 @@
  * interviewed, channel) copied as written, a new recipient, none of its body.
  */
 import * as vscode from 'vscode';
-import { parseNote, SCENARIOS, type FrontMatterEntry } from '../../core/index';
+import { filledItems, isTemplateDefault, parseNote, SCENARIOS, type FrontMatterEntry } from '../../core/index';
 import { isoDay } from '../../core/dates';
 import { escapeSnippetText, prefillSnippet, snippetBody } from '../../core/snippets';
 import { SCENARIO_DESCRIPTIONS, type NoteCompletions } from '../completion';
@@ -172,16 +172,20 @@ export function anotherInterviewerInput(text: string): NewNoteInput & { firstTo?
   const frontMatter: Record<string, string> = {};
   for (const key of COPIED_KEYS) {
     const entry = note.frontMatterBlock.entries.find((e) => e.key === key);
+    // A value the template wrote and nobody replaced ("topics: - topics") is not carried over.
+    const values = entry ? (Array.isArray(entry.value) ? entry.value : [entry.value]) : [];
+    if (values.length && values.every((v) => isTemplateDefault(key, v))) continue;
     const source = entry && yamlSource(text, entry);
     if (source) frontMatter[key] = source;
   }
+  const filled = (key: string, value: string | undefined) => (value === undefined || isTemplateDefault(key, value) ? undefined : value);
   return {
     scenario: fm.scenario,
     to: '',
-    company: fm.company ?? '',
-    role: fm.role ?? '',
-    from: fm.from,
-    topics: fm.topics,
+    company: filled('company', fm.company) ?? '',
+    role: filled('role', fm.role) ?? '',
+    from: filled('from', fm.from),
+    topics: filledItems('topics', fm.topics),
     frontMatter,
     firstTo: fm.to,
   };
