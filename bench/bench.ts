@@ -33,7 +33,7 @@ import { analyze, defaults, parseNote, resolveConfig, rules, type ResolvedConfig
 import { dictionaryStatus, loadDictionary } from '../src/core/spelling/dictionary';
 import { registerNodeDictionaryLoader } from '../src/node/dictionary';
 import { generateLargeNote, generateNotes } from './generate';
-import { benchCold, dictionaryLoadChild, DICTIONARY_CHILD } from './cold';
+import { benchCold } from './cold';
 
 const args = new Set(process.argv.slice(2));
 /** How this run was built: the esbuild bundle (`npm run bench`) or the sources (`-- --tsx`). */
@@ -390,13 +390,11 @@ function numberAfter(flag: string, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
-const main = args.has(DICTIONARY_CHILD)
-  ? dictionaryLoadChild
-  : args.has('--cold')
-    ? () => benchCold({ runs: numberAfter('--runs', quick ? 5 : 20), warmup: quick ? 1 : 3, json: asJson })
-    : args.has('--scale')
-      ? scale
-      : perNote;
+const main = args.has('--cold')
+  ? () => benchCold({ runs: numberAfter('--runs', quick ? 5 : 20), warmup: quick ? 1 : 3, json: asJson })
+  : args.has('--scale')
+    ? scale
+    : perNote;
 main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 1;

@@ -7,7 +7,7 @@
  * Each run is a fresh `node` process. A preloaded probe records the process's
  * own CPU time and peak memory (process.resourceUsage) at exit; the wall time
  * is measured from outside. Also timed: opening the compiled en-US dictionary
- * in a fresh process (reading dist/dictionaries/en-US.ncdict and its table).
+ * in fresh processes that load nothing else (bench/dictionary-load.ts).
  *
  *   npm run bench:cold                     20 rounds
  *   npm run bench:cold -- --runs 40        more rounds
@@ -21,8 +21,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './workspace';
-import { dictionaryStatus, loadDictionary } from '../src/core/spelling/dictionary';
-import { registerNodeDictionaryLoader } from '../src/node/dictionary';
 
 const root = path.join(__dirname, '..');
 
@@ -88,36 +86,26 @@ function summarize(command: string, runs: Run[]): Summary {
   };
 }
 
-/** Opening the compiled en-US dictionary in fresh processes: the milliseconds `loadDictionary` reports. */
-/** Opening the compiled en-US dictionary in fresh processes: what `loadDictionary` reports (wall) and the CPU time it took. */
+/** Opening the compiled en-US dictionary in fresh processes that load nothing else (bench/dictionary-load.ts). */
 function dictionaryLoads(times: number): { wallMs: number[]; cpuMs: number[] } {
+  // Next to the running benchmark: out/dictionary-load.cjs beside out/bench.cjs, or the source under tsx.
+  const bundled = path.join(path.dirname(process.argv[1]), 'dictionary-load.cjs');
+  const args = fs.existsSync(bundled) ? [bundled] : [...process.execArgv, path.join(__dirname, 'dictionary-load.ts')];
   const wallMs: number[] = [];
   const cpuMs: number[] = [];
   for (let i = 0; i < times; i++) {
-    // The running benchmark again (its bundle, or the sources under tsx), in its child mode.
-    const result = spawnSync(process.execPath, [...process.execArgv, process.argv[1], DICTIONARY_CHILD], { cwd: root, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
     let sample: { wallMs: number; cpuMs: number } | undefined;
     try {
       sample = JSON.parse(result.stdout) as { wallMs: number; cpuMs: number };
     } catch {
       sample = undefined;
     }
-    if (result.status !== 0 || !sample) throw new Error(`the dictionary load child failed: ${result.stderr.slice(0, 500)}`);
+    if (result.status !== 0 || !sample) throw new Error(`the dictionary load process failed: ${result.stderr.slice(0, 500)}`);
     wallMs.push(sample.wallMs);
     cpuMs.push(sample.cpuMs);
   }
   return { wallMs: wallMs.sort((a, b) => a - b), cpuMs: cpuMs.sort((a, b) => a - b) };
-}
-
-/** The argument that makes the benchmark open the shipped en-US dictionary once and print its load time. */
-export const DICTIONARY_CHILD = '--dictionary-load-child';
-
-export async function dictionaryLoadChild(): Promise<void> {
-  registerNodeDictionaryLoader({ directory: path.join(root, 'dist', 'dictionaries') });
-  const cpu = process.cpuUsage();
-  await loadDictionary('en-US');
-  const used = process.cpuUsage(cpu);
-  process.stdout.write(`${JSON.stringify({ wallMs: dictionaryStatus('en-US').loadMs, cpuMs: (used.user + used.system) / 1000 })}\n`);
 }
 
 export async function benchCold(options: ColdOptions): Promise<void> {

@@ -39,7 +39,7 @@ function packageExtension() {
   const built = node(['scripts/build.mjs', '--production']);
   if (built !== 0) return built;
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const packaged = node([vsce, 'package', '--no-dependencies', '--no-update-package-json', '--out', out]);
+  const packaged = node([vsce, 'package', '--no-dependencies', '--no-update-package-json', '--no-rewrite-relative-links', '--out', out]);
   if (packaged !== 0) return packaged;
   // The development bundle (with source maps) is what the tests and `node dist/cli.js` use.
   const rebuilt = build();

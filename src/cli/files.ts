@@ -8,6 +8,7 @@ import path from 'node:path';
 // Loaded through `require` on purpose: its ESM build (via fdir) calls
 // createRequire(import.meta.url), which esbuild's CommonJS bundle leaves undefined.
 import tinyglobby = require('tinyglobby');
+import { MAX_NOTE_BYTES } from '../core/limits';
 
 const { glob, isDynamicPattern } = tinyglobby;
 
@@ -16,6 +17,12 @@ export const NOTE_SUFFIX = '.note.md';
 /** What one command-line argument expanded to. */
 export interface Expansion {
   files: string[];
+  /**
+   * The real folder the argument stands for (the folder itself, a glob's fixed
+   * leading folders, a file's folder): notes found through a link must stay inside
+   * one of these (see `outsideLinks`).
+   */
+  root?: string;
   /** Set when the argument named nothing usable (a missing path, a glob that matched nothing). */
   error?: string;
   /** Set when the argument was fine but holds no notes (an empty folder). */
@@ -36,23 +43,71 @@ export async function expandArgument(arg: string, cwd: string): Promise<Expansio
   }
   if (stat?.isDirectory()) {
     const files = await walkNotes(absolute);
-    return files.length ? { files } : { files, notice: `No *${NOTE_SUFFIX} files in ${arg}.` };
+    const root = await realFolder(absolute);
+    return files.length ? { files, root } : { files, root, notice: `No *${NOTE_SUFFIX} files in ${arg}.` };
   }
   // An existing file is taken as named, whatever its extension: the user asked for it.
-  if (stat) return { files: [absolute] };
+  if (stat) return { files: [absolute], root: await realFolder(path.dirname(absolute)) };
   if (isDynamicPattern(arg)) {
-    const matches = await glob(arg.replace(/\\/g, '/'), {
+    // Backslash is the path separator only on Windows; on POSIX it escapes a glob character.
+    const pattern = path.sep === '\\' ? arg.replace(/\\/g, '/') : arg;
+    const matches = await glob(pattern, {
       cwd,
       absolute: true,
       onlyFiles: true,
       dot: false,
+      followSymbolicLinks: false,
       ignore: ['**/node_modules/**'],
       expandDirectories: false,
     });
     matches.sort();
-    return matches.length ? { files: matches.map((m) => path.normalize(m)) } : { files: [], error: `No files match the pattern "${arg}".` };
+    const root = await realFolder(path.resolve(cwd, staticBase(pattern)));
+    return matches.length ? { files: matches.map((m) => path.normalize(m)), root } : { files: [], error: `No files match the pattern "${arg}".` };
   }
   return { files: [], error: `${arg}: no such file or folder.` };
+}
+
+/** The leading folders of a glob that hold no glob characters ("notes/2026" for "notes/2026/**\/*.note.md"). */
+function staticBase(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed: string[] = [];
+  for (const part of parts.slice(0, -1)) {
+    if (isDynamicPattern(part)) break;
+    fixed.push(part);
+  }
+  if (fixed.length === 1 && fixed[0] === '') return '/';
+  return fixed.join('/') || '.';
+}
+
+async function realFolder(dir: string): Promise<string | undefined> {
+  try {
+    return await fs.promises.realpath(dir);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `file` is `folder` or inside it (both real paths). */
+export function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
+}
+
+/**
+ * Where `file` really is, and whether that is inside one of `roots` (the real
+ * folders of the arguments). A link named like a note can point anywhere: in a
+ * cloned repository, at a dotfile in the home folder. Such a link is neither
+ * read (its words would show up in findings) nor, with --fix, written through.
+ * A missing target comes back as `real: undefined`, for the reader to report.
+ */
+export async function locate(file: string, roots: readonly string[]): Promise<{ real?: string; outside: boolean }> {
+  try {
+    const isLink = (await fs.promises.lstat(file)).isSymbolicLink();
+    const real = await fs.promises.realpath(file);
+    return { real, outside: isLink && !roots.some((root) => isInside(real, root)) };
+  } catch {
+    return { outside: false };
+  }
 }
 
 /** Every `*.note.md` under `dir`, sorted, skipping node_modules and dot-folders. Unreadable subfolders are skipped. */
@@ -73,6 +128,7 @@ export async function walkNotes(dir: string): Promise<string[]> {
         if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
         pending.push(full);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && entry.name.endsWith(NOTE_SUFFIX)) {
+        // Links are kept here; the caller checks where they lead (locate) and the reader what they are.
         found.push(full);
       }
     }
@@ -89,16 +145,55 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * Read a note as UTF-8. The BOM, if any, is kept in the text (the core skips
  * it, and `--fix` must write it back). Never throws: a problem comes back as
- * a one-line message.
+ * a one-line message. What the path is (a regular file, not a device, a FIFO
+ * or a socket) and how big it is are checked on the open handle before a
+ * byte is read: `/dev/zero` named like a note must not fill the memory, a
+ * FIFO must not block the run.
  */
 export async function readNote(file: string): Promise<ReadResult> {
-  let bytes: Buffer;
+  let handle: fs.promises.FileHandle;
   try {
-    bytes = await fs.promises.readFile(file);
+    // Non-blocking, so opening a FIFO with no writer returns at once (and is then refused as not a file).
+    handle = await fs.promises.open(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
   } catch (error) {
     return { error: describeFsError(error) };
   }
-  return decodeNote(bytes);
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory()) return { error: 'is a folder, not a note.' };
+    if (!stat.isFile()) return { error: `is ${kindOf(stat)}, not a regular file; not read.` };
+    if (stat.size > MAX_NOTE_BYTES) return { error: tooBig(stat.size) };
+    // Read at most one byte past the limit: a file that grows while it is read (or reports no size) stops there.
+    let buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_NOTE_BYTES) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_NOTE_BYTES) return { error: tooBig(length) };
+        const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_NOTE_BYTES + 1));
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    return decodeNote(buffer.subarray(0, length));
+  } catch (error) {
+    return { error: describeFsError(error) };
+  } finally {
+    await handle.close().catch(() => {});
+  }
+}
+
+function tooBig(bytes: number): string {
+  return `is ${(bytes / 1048576).toFixed(1)} MB, more than the ${MAX_NOTE_BYTES / 1048576} MB a note can have; not read.`;
+}
+
+function kindOf(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a file';
 }
 
 export function decodeNote(bytes: Uint8Array): ReadResult {
@@ -175,18 +270,29 @@ function countLines(bytes: Uint8Array, end: number): number {
 }
 
 /**
- * Replace `file`'s content with `text` atomically: write a temporary file in
- * the same folder with the same mode, then rename it over the original. A
- * symlink is followed, so the link stays a link. Refuses when the file changed
- * since it was read (`expected`), rather than overwrite someone's edit.
+ * Replace `file`'s content with `text`, keeping what the file is: its mode,
+ * its owner and group, its other hard links. Normally a temporary file in the
+ * same folder is renamed over the original (atomic); when that would change
+ * the owner or group, or split a hard link, the file is rewritten in place
+ * instead. A symlink is followed (the link stays a link); the caller has made
+ * sure it leads inside the folders it was given. Refuses, with a message fit
+ * for "could not write the fixes: …", when the file is not a regular file,
+ * is read-only (no write bit, or not writable by this user), or changed since
+ * it was read (`expected`).
  */
-export async function writeAtomically(file: string, text: string, expected: string): Promise<void> {
+export async function writeNote(file: string, text: string, expected: string): Promise<void> {
   const target = await fs.promises.realpath(file);
   const stat = await fs.promises.stat(target);
+  if (!stat.isFile()) throw new Error('it is not a regular file; not fixed.');
+  if ((stat.mode & 0o222) === 0 || !(await writable(target))) throw new Error('it is read-only; not fixed (make it writable to apply the fixes).');
   const current = await fs.promises.readFile(target);
   if (!current.equals(Buffer.from(expected, 'utf8'))) {
     throw new Error('it changed on disk while it was being checked; not fixed.');
   }
+  const uid = process.getuid?.();
+  const gid = process.getgid?.();
+  const inPlace = stat.nlink > 1 || (uid !== undefined && uid !== stat.uid) || (gid !== undefined && gid !== stat.gid);
+  if (inPlace) return rewriteInPlace(target, text, stat);
   const dir = path.dirname(target);
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${Math.random().toString(36).slice(2, 10)}.tmp`);
   try {
@@ -194,14 +300,38 @@ export async function writeAtomically(file: string, text: string, expected: stri
     try {
       await handle.writeFile(text, 'utf8');
       await handle.sync();
+      // open() applies the umask; set the original mode exactly.
+      await handle.chmod(stat.mode & 0o7777);
     } finally {
       await handle.close();
     }
-    // open() applies the umask; set the original mode exactly.
-    await fs.promises.chmod(temp, stat.mode & 0o7777);
     await fs.promises.rename(temp, target);
   } catch (error) {
     await fs.promises.rm(temp, { force: true }).catch(() => {});
     throw error;
+  }
+}
+
+async function writable(file: string): Promise<boolean> {
+  try {
+    await fs.promises.access(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Overwrite, then cut to length: the inode, and with it the owner, group, mode and every hard link, stays. */
+async function rewriteInPlace(target: string, text: string, before: fs.Stats): Promise<void> {
+  const handle = await fs.promises.open(target, fs.constants.O_WRONLY | (fs.constants.O_NOFOLLOW ?? 0));
+  try {
+    const now = await handle.stat();
+    if (now.ino !== before.ino || now.dev !== before.dev) throw new Error('it was replaced while it was being checked; not fixed.');
+    const bytes = Buffer.from(text, 'utf8');
+    await handle.write(bytes, 0, bytes.length, 0);
+    await handle.truncate(bytes.length);
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }

@@ -57,13 +57,14 @@ export function formatText(results: readonly FileResult[], options: { color: boo
   const out: string[] = [];
   for (const result of results) {
     if (!result.findings.length) continue;
-    const rows = result.findings.map((f) => [`${result.file}:${f.line}:${f.column}`, f.severity, f.ruleId, oneLine(f.message)] as const);
+    const file = escapeControl(result.file);
+    const rows = result.findings.map((f) => [`${file}:${f.line}:${f.column}`, f.severity, f.ruleId, oneLine(f.message)] as const);
     if (!options.pretty) {
       for (const [where, severity, rule, message] of rows) out.push([where, paint[severity](severity), rule, message].join('  '));
       continue;
     }
     const width = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
-    out.push(c.underline(c.bold(result.file)));
+    out.push(c.underline(c.bold(file)));
     for (const [where, severity, rule, message] of rows) {
       out.push(
         `  ${c.dim(where.padEnd(width[0]))}  ${paint[severity](severity.padEnd(width[1]))}  ${c.gray(rule.padEnd(width[2]))}  ${message}`,
@@ -85,9 +86,27 @@ export function formatSummary(counts: Counts, notes: number, fixed: number, colo
 /** Longer messages are clipped in text output (a rule quoting a 200,000-character "word" must not flood the terminal); JSON keeps them whole. */
 export const MAX_TEXT_MESSAGE = 400;
 
+/**
+ * Control characters as visible escapes ("\x1b", "\n"): a message quoting the
+ * note's front matter, or a file name, must not move the cursor, clear the
+ * screen or set the window title when printed to a terminal. C0, DEL, C1 and
+ * the Unicode line and paragraph separators.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const code = c.charCodeAt(0);
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
 /** Messages are one sentence; a stray line break must not break the one-line-per-finding format. */
 function oneLine(message: string): string {
-  const flat = message.replace(/\s*[\r\n]+\s*/g, ' ');
+  const flat = escapeControl(message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\t/g, ' '));
   if (flat.length <= MAX_TEXT_MESSAGE) return flat;
   let cut = MAX_TEXT_MESSAGE - 1;
   const code = flat.charCodeAt(cut - 1);

@@ -14,8 +14,8 @@ import { defaultDictionaryStore, loadDictionary } from '../core/spelling/diction
 import { registerNodeDictionaryLoader } from '../node/dictionary';
 import { eolOf } from '../core/text';
 import { ConfigLoader } from './config';
-import { expandArgument, readNote, writeAtomically } from './files';
-import { count, formatJson, formatSummary, formatText, useColor, type FileResult } from './format';
+import { expandArgument, locate, readNote, writeNote } from './files';
+import { count, escapeControl, formatJson, formatSummary, formatText, useColor, type FileResult } from './format';
 import packageJson from '../../package.json';
 
 export interface Writer {
@@ -134,24 +134,37 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 async function check(options: Options, io: Io): Promise<number> {
   const err = (line: string) => io.stderr.write(`${line}\n`);
-  const show = (file: string) => displayPath(file, io.cwd);
+  // For stderr: a file name holding ESC or a line break must not reach the terminal raw.
+  const show = (file: string) => escapeControl(displayPath(file, io.cwd));
   let trouble = false;
 
-  // 1. Arguments → files (each at most once, in argument order).
-  const files: string[] = [];
-  const seen = new Set<string>();
+  // 1. Arguments → files (each at most once, in argument order). A link named like a note
+  // that leads outside every folder given (and the folders of the files given) is skipped:
+  // neither read (its words would show in the findings) nor written through by --fix.
+  const candidates: string[] = [];
+  const roots: string[] = [];
   for (const target of options.targets.length ? options.targets : ['.']) {
     const expansion = await expandArgument(target, io.cwd);
     if (expansion.error) {
-      err(`note-coach: ${expansion.error}`);
+      err(`note-coach: ${escapeControl(expansion.error)}`);
       trouble = true;
     }
-    if (expansion.notice) err(`note-coach: ${expansion.notice}`);
-    for (const file of expansion.files) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      files.push(file);
+    if (expansion.notice) err(`note-coach: ${escapeControl(expansion.notice)}`);
+    if (expansion.root) roots.push(expansion.root);
+    candidates.push(...expansion.files);
+  }
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const file of candidates) {
+    const { real, outside } = await locate(file, roots);
+    if (outside) {
+      err(`${show(file)}: skipped: it is a link to a file outside the folders given.`);
+      continue;
     }
+    const key = real ?? file;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    files.push(file);
   }
 
   // 2. Configuration. An explicit --config that cannot be read is bad usage: stop before
@@ -163,7 +176,7 @@ async function check(options: Options, io: Io): Promise<number> {
   const flushConfigIssues = () => {
     for (; reportedIssues < configs.issues.length; reportedIssues++) {
       const { problem, fatal } = configs.issues[reportedIssues];
-      err(`${problem.source}${problem.key ? ` (${problem.key})` : ''}: ${fatal ? 'error' : 'warning'}: ${problem.message}`);
+      err(escapeControl(`${problem.source}${problem.key ? ` (${problem.key})` : ''}: ${fatal ? 'error' : 'warning'}: ${problem.message}`));
       if (fatal) trouble = true;
     }
   };
@@ -203,7 +216,7 @@ async function check(options: Options, io: Io): Promise<number> {
     const loaded = await configs.forNote(file, explicitConfig);
     flushConfigIssues();
     await prepareDictionary(loaded.config, err);
-    const analyzeOptions = (): AnalyzeOptions => ({ config: loaded.config, now: options.now, file, workspace: index.others(file) });
+    const analyzeOptions = (): AnalyzeOptions => ({ config: loaded.config, now: options.now, file, workspace: index.workspace() });
     try {
       const original = index.get(file)!.text;
       let fixed = 0;
@@ -214,7 +227,7 @@ async function check(options: Options, io: Io): Promise<number> {
           const outcome = fixAll(original, (t) => withLineEnding(analyze(t, analyzeOptions()), eolOf(t)));
           if (outcome.applied > 0 && outcome.text !== original) {
             try {
-              await writeAtomically(file, outcome.text, original);
+              await writeNote(file, outcome.text, original);
               index.set(file, outcome.text, { maxFileSize: loaded.config.maxFileSize });
               fixed = outcome.applied;
             } catch (error) {
@@ -225,7 +238,7 @@ async function check(options: Options, io: Io): Promise<number> {
         }
       }
       const { findings } = analyze(index.get(file)!.note, analyzeOptions());
-      results.push({ file: shown, findings, fixed });
+      results.push({ file: displayPath(file, io.cwd), findings, fixed });
     } catch (error) {
       err(`${shown}: could not be checked: ${(error as Error)?.message ?? String(error)}`);
       trouble = true;

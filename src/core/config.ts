@@ -146,7 +146,8 @@ function applyRuleSetting(config: ResolvedConfig, rule: Rule<never>, setting: un
       else problem('severity', `The severity must be one of ${SEVERITY_SETTINGS.map((s) => `"${s}"`).join(', ')}.`);
       continue;
     }
-    const spec = specs[name];
+    // Own options only: "__proto__", "constructor" or "toString" must not find Object.prototype's.
+    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
     if (!spec) {
       const names = Object.keys(specs);
       const guess = nearest(name, names);
@@ -200,8 +201,26 @@ export function parseConfigText(text: string, source: string): { layer?: ConfigL
   try {
     return { layer: { source, value: JSON.parse(stripped) } };
   } catch (error) {
-    return { problem: { source, key: '', message: `Not valid JSON: ${(error as Error).message}` } };
+    // The engine's message quotes the text ("Unexpected token 'e', "export X=…" is not valid JSON"): a
+    // .notecoach.json linked to a secrets file must not print it. Only where it broke is kept.
+    // The grammar part ("Expected ',' or '}' after property value") quotes no text and stays.
+    const engine = (error as Error)?.message ?? '';
+    const at = /in JSON at position (\d+)/.exec(engine);
+    const what = /^Expected [^"]*?(?= in JSON at position)/.exec(engine)?.[0] ?? (/^Unexpected end of JSON input/.test(engine) ? 'it ends too early' : undefined);
+    return { problem: { source, key: '', message: `Not valid JSON${what ? `: ${what}` : ''}${at ? ` (${whereIn(stripped, Number(at[1]))})` : ''}.` } };
   }
+}
+
+function whereIn(text: string, offset: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return `line ${line}, column ${offset - lineStart + 1}`;
 }
 
 export function formatConfigProblem(p: ConfigProblem): string {

@@ -8,6 +8,7 @@ import { modelForSize, parseForSize } from './workspace';
 import { defaultConfig, type ResolvedConfig } from './config';
 import type { Finding, Fix, Report, Rule, RuleContext, Severity, TextEdit, WorkspaceNote } from './rule';
 import { offsetToLine, offsetToPosition } from './text';
+import { MAX_FINDINGS_PER_RULE } from './limits';
 import { rules as allRules } from './rules';
 
 export { parseNote } from './parse';
@@ -67,7 +68,7 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
   const base = options.docsBaseUrl ?? DEFAULT_DOCS_BASE_URL;
   const findings: Finding[] = [];
   const directives = readDirectives(note);
-  const tooLarge = note.text.length > config.maxFileSize;
+  const tooLarge = note.text.length > config.maxFileSize || note.overLimit !== undefined;
 
   const stamp = (ruleId: string, severity: Severity, report: Report): Finding => {
     const start = clamp(report.start, note.text.length);
@@ -100,7 +101,7 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
       }),
     );
   }
-  if (tooLarge) {
+  if (note.text.length > config.maxFileSize) {
     findings.push(
       stamp(TOOL_ID, 'info', {
         start: note.body.start,
@@ -108,11 +109,21 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
         message: `This note has ${note.text.length.toLocaleString('en-US')} characters, more than the limit of ${config.maxFileSize.toLocaleString('en-US')} (maxFileSize); only the quick checks ran.`,
       }),
     );
+  } else if (note.overLimit) {
+    const { count, limit, what } = note.overLimit;
+    findings.push(
+      stamp(TOOL_ID, 'info', {
+        start: note.body.start,
+        end: note.body.start,
+        message: `This note has ${count.toLocaleString('en-US')} ${what}, more than the limit of ${limit.toLocaleString('en-US')}; only the quick checks ran.`,
+      }),
+    );
   }
 
   const reports: Report[] = [];
+  // A rule reporting one finding per mark or word of a hostile note must not flood the output (or the time).
   const report = (r: Report) => {
-    reports.push(r);
+    if (reports.length <= MAX_FINDINGS_PER_RULE) reports.push(r);
   };
   for (const { rule, severity, options: ruleOptions } of planOf(config)) {
     const { meta } = rule;
@@ -143,6 +154,16 @@ export function analyze(input: string | Note, options: AnalyzeOptions = {}): Ana
         }),
       );
       continue;
+    }
+    if (reports.length > MAX_FINDINGS_PER_RULE) {
+      reports.length = MAX_FINDINGS_PER_RULE;
+      findings.push(
+        stamp(TOOL_ID, 'info', {
+          start: note.body.start,
+          end: note.body.start,
+          message: `Rule ${meta.id} found more than ${MAX_FINDINGS_PER_RULE.toLocaleString('en-US')} problems in this note; only the first ${MAX_FINDINGS_PER_RULE.toLocaleString('en-US')} are shown.`,
+        }),
+      );
     }
     for (const report of reports) {
       if (directives.isDisabled(meta.id, offsetToLine(note.lineStarts, clamp(report.start, note.text.length)))) continue;

@@ -24,3 +24,22 @@ export function perNote<T>(compute: (note: Note) => T): (note: Note) => T {
     return value;
   };
 }
+
+/**
+ * `compute`, remembered per workspace array (the other notes a workspace rule
+ * gets). The CLI and the editor pass the same array to every note's analysis
+ * while nothing changed, so an index by key built here is built once for all
+ * of them, and each note looks up only the notes that share a key with it:
+ * the cost grows with the number of notes, not with its square.
+ */
+export function perWorkspace<W extends object, T>(compute: (workspace: W) => T): (workspace: W) => T {
+  const cache = new WeakMap<W, T>();
+  return (workspace) => {
+    let value = cache.get(workspace);
+    if (value === undefined) {
+      value = compute(workspace);
+      cache.set(workspace, value);
+    }
+    return value;
+  };
+}

@@ -4,6 +4,7 @@
  *
  * Pure data; built by `parseNote` in parse.ts.
  */
+import type { LimitExceeded } from './limits';
 import type { Root as MdastRoot } from 'mdast';
 
 export const SCENARIOS = [
@@ -228,6 +229,11 @@ export interface Note {
   skippedProse: Span[];
   /** Whether paragraphs were split into sentences and words (not for a note parsed light, above its size limit). */
   prose: boolean;
+  /**
+   * Set when the note's Markdown goes past a structural limit (core/limits.ts):
+   * it was then parsed as plain paragraphs, light, and gets only the quick checks.
+   */
+  overLimit?: LimitExceeded;
   /** The Markdown tree (positions are offsets into the BOM-less text; add `bomLength`). */
   tree: MdastRoot;
   bomLength: number;

@@ -29,6 +29,7 @@ import {
   type Status,
   type Word,
 } from './note';
+import { exceededLimit, flattenBody, frontMatterEnd, htmlComments } from './limits';
 import { computeLineStarts, lineStartAt, nextLineStart, offsetToLine } from './text';
 import { parseDate } from './dates';
 import { wordRecord } from './lexicon/word-records';
@@ -46,9 +47,6 @@ const IGNORED_FOR_PROSE = ['yaml', 'code', 'html', 'definition', 'thematicBreak'
  * is tried once, not from each of its positions.
  */
 const BARE_LINK = /\b(?:https?:\/\/|www\.)[^\s<>()]+|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-
-/** An HTML comment inside an html node. */
-const HTML_COMMENT = /<!--([\s\S]*?)-->/g;
 
 /** The shape of mdast nodes the walks here need. */
 interface MdastNode {
@@ -75,7 +73,10 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
   const text = typeof input === 'string' ? input : String(input);
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const source = bomLength ? text.slice(1) : text;
-  const parsed = tame(source);
+  // Past a structural limit the Markdown is read as plain paragraphs (linear), light: see core/limits.ts.
+  const overLimit = exceededLimit(source);
+  if (overLimit) options = { ...options, prose: false };
+  const parsed = overLimit ? flattenBody(source, frontMatterEnd(source)) : tame(source);
   const tree = markdown.parse(parsed) as MdastRoot;
   const lineStarts = computeLineStarts(text);
 
@@ -97,9 +98,9 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
     if (node.type === 'html') {
       const value = (node as unknown as Html).value;
       if (!value.includes('<!--')) continue;
-      for (const m of value.matchAll(HTML_COMMENT)) {
-        const s = start + bomLength + (m.index ?? 0);
-        comments.push({ start: s, end: s + m[0].length, value: m[1].trim(), line: offsetToLine(lineStarts, s) });
+      for (const m of htmlComments(value)) {
+        const s = start + bomLength + m.index;
+        comments.push({ start: s, end: s + m.length, value: m.inner.trim(), line: offsetToLine(lineStarts, s) });
       }
     } else if (node.type === 'inlineCode' || node.type === 'code') {
       sourceSpans.push({ start: start + bomLength, end: end + bomLength });
@@ -146,6 +147,7 @@ export function parseNote(input: string, options: ParseOptions = {}): Note {
     sourceSpans,
     skippedProse,
     prose: options.prose !== false,
+    ...(overLimit ? { overLimit } : {}),
     tree,
     bomLength,
   };

@@ -33,7 +33,8 @@ const resized = new WeakMap<Note, Note>();
  */
 export function modelForSize(note: Note, maxFileSize: number): Note {
   const prose = note.text.length <= maxFileSize;
-  if (note.prose === prose) return note;
+  // A note past a structural limit is light whatever its size.
+  if (note.prose === prose || note.overLimit) return note;
   const cached = resized.get(note);
   if (cached?.prose === prose) return cached;
   const model = parseForSize(note.text, maxFileSize);
@@ -67,6 +68,7 @@ export class NoteIndex {
   private readonly notes = new Map<string, IndexedNote>();
   private readonly byCompany = new Map<string, Set<string>>();
   private version = 0;
+  private shared?: { generation: number; notes: readonly IndexedNote[] };
 
   /** Bumped on every change, so callers can tell whether anything moved. */
   get generation(): number {
@@ -85,7 +87,7 @@ export class NoteIndex {
   set(file: string, text: string, options: Note | SetOptions = {}): IndexedNote {
     const { note, maxFileSize = Infinity } = 'text' in options ? { note: options } : options;
     const old = this.notes.get(file);
-    if (old && old.text === text && !note && old.note.prose === text.length <= maxFileSize) return old;
+    if (old && old.text === text && !note && (old.note.prose === text.length <= maxFileSize || old.note.overLimit)) return old;
     const model = note ?? parseForSize(text, maxFileSize);
     const entry: IndexedNote = { file, note: model, text, companyKey: companyKey(model.frontMatter.company) };
     if (old) this.unlink(old);
@@ -128,6 +130,18 @@ export class NoteIndex {
 
   files(): string[] {
     return [...this.notes.keys()];
+  }
+
+  /**
+   * Every note, as one array that stays the same object until the index changes.
+   * Workspace rules skip the note they check (by file and by model), so a batch
+   * (the CLI, a check of all notes) passes this to every analysis: what the rules
+   * index by key is then built once for the batch, not once per note (20,000
+   * notes took 207 s with a fresh `others(file)` per note).
+   */
+  workspace(): readonly IndexedNote[] {
+    if (this.shared?.generation !== this.version) this.shared = { generation: this.version, notes: Object.freeze([...this.notes.values()]) };
+    return this.shared.notes;
   }
 
   /** Every note but `file`: what a workspace rule compares `file` against. */

@@ -82,7 +82,9 @@ export function createNodeDictionaryLoader(options: NodeDictionaryOptions = {}):
     if (!files) {
       throw new Error(`The ${language} spelling dictionary was not found (looked in ${[...new Set(tried)].join(', ')}).`);
     }
-    if ('compiled' in files) return { compiled: await fs.promises.readFile(files.compiled) };
+    // Read in one blocking call: half a megabyte takes well under a millisecond, where a round trip
+    // through libuv's thread pool cost 10-40 ms on a busy machine.
+    if ('compiled' in files) return { compiled: fs.readFileSync(files.compiled) };
     const [aff, dic] = await Promise.all([fs.promises.readFile(files.aff), fs.promises.readFile(files.dic)]);
     return { aff, dic };
   };

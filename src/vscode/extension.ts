@@ -25,6 +25,8 @@ export interface NoteCoachApi {
   /** The Notes view's TreeDataProvider. */
   notes: NotesView;
   metrics: { activationMs: number; firstDiagnosticsMs?: number };
+  /** This extension's log folder; the extension host's own log is in the folder above (tests read it). */
+  logUri: vscode.Uri;
 }
 
 export function activate(context: vscode.ExtensionContext): NoteCoachApi {
@@ -74,6 +76,10 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
       withNote(noteUri(target), async (d) => (await confirmSend(linter, d, 'mark-sent', sendOptions([target, ...rest]))) && markAsSent(d)),
     ),
     vscode.commands.registerCommand('noteCoach.openNote', (target?: unknown) => withNote(noteUri(target), async (d) => vscode.window.showTextDocument(d))),
+    // The Notes view's inline button: a click on the row already opens the note, so the button opens it beside the current editor.
+    vscode.commands.registerCommand('noteCoach.openNoteToSide', (target?: unknown) =>
+      withNote(noteUri(target), async (d) => vscode.window.showTextDocument(d, { viewColumn: vscode.ViewColumn.Beside })),
+    ),
     // With a second argument ({ to, folder? }) it skips the prompt: for tests.
     vscode.commands.registerCommand('noteCoach.newNoteForAnotherInterviewer', (target?: unknown, preset?: { to?: string; folder?: vscode.Uri }) =>
       withNote(noteUri(target), (d) => newNoteForAnotherInterviewer(d, completions, preset)),
@@ -106,7 +112,7 @@ export function activate(context: vscode.ExtensionContext): NoteCoachApi {
   context.subscriptions.push(first);
   // After activation, in the background and in batches.
   workspaceIndex.start();
-  return { linter, statusBar, completions, workspaceIndex, notes, metrics };
+  return { linter, statusBar, completions, workspaceIndex, notes, metrics, logUri: context.logUri };
 }
 
 /** Run a command on the given note, or on the active editor's note. */

@@ -26,6 +26,8 @@ export interface CompanyElement {
 
 export interface NoteElement {
   kind: 'note';
+  /** What tells this note from another of the group to the same recipient (role, scenario, date or file name). */
+  distinct?: string;
   /** The index key: `uri.toString()`. */
   file: string;
   uri: vscode.Uri;
@@ -105,6 +107,7 @@ export class NotesView implements vscode.TreeDataProvider<NotesElement>, vscode.
       group.notes.sort((a, b) => interviewTime(b) - interviewTime(a) || recipient(a).localeCompare(recipient(b)) || a.file.localeCompare(b.file));
       // The spelling of the most recent note names the group.
       if (group.key) group.name = group.notes[0].entry.note.frontMatter.company?.trim() || group.name;
+      markDistinct(group.notes);
     }
     groups.sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
     this.groups = groups;
@@ -124,12 +127,13 @@ export class NotesView implements vscode.TreeDataProvider<NotesElement>, vscode.
   private noteItem(element: NoteElement): vscode.TreeItem {
     const fm = element.entry.note.frontMatter;
     const status = fm.status ?? 'draft';
-    const item = new vscode.TreeItem(recipient(element), vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(element.distinct ? `${recipient(element)} — ${element.distinct}` : recipient(element), vscode.TreeItemCollapsibleState.None);
     item.id = `note:${element.file}`;
     item.resourceUri = element.uri;
     item.contextValue = `noteCoach.note.${status}`;
     const problems = this.linter.problemCount(element.uri);
-    const parts: string[] = [fm.scenario, status];
+    // Short enough to show in a narrow side bar; the scenario and the rest are in the tooltip.
+    const parts: string[] = [status];
     const date = interviewDate(element);
     if (date) parts.push(date);
     if (problems !== undefined) parts.push(problems ? count(problems, 'problem') : 'no problems');
@@ -167,6 +171,30 @@ export class NotesView implements vscode.TreeDataProvider<NotesElement>, vscode.
   dispose(): void {
     clearTimeout(this.timer);
     for (const d of this.disposables) d.dispose();
+  }
+}
+
+/**
+ * Notes of a group with the same recipient get the first of role, scenario,
+ * interview date and file name that tells them apart, so no two rows read alike.
+ */
+function markDistinct(notes: NoteElement[]): void {
+  const byName = new Map<string, NoteElement[]>();
+  for (const n of notes) {
+    const key = recipient(n).toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), n]);
+  }
+  const fields: ((n: NoteElement) => string | undefined)[] = [
+    (n) => n.entry.note.frontMatter.role?.trim() || undefined,
+    (n) => n.entry.note.frontMatter.scenario,
+    interviewDate,
+    (n) => n.uri.path.split('/').pop()?.replace(/\.note\.md$/i, ''),
+  ];
+  for (const same of byName.values()) {
+    for (const n of same) n.distinct = undefined;
+    if (same.length < 2) continue;
+    const field = fields.find((f) => new Set(same.map((n) => f(n) ?? '')).size === same.length) ?? fields[fields.length - 1];
+    for (const n of same) n.distinct = field(n) ?? '';
   }
 }
 

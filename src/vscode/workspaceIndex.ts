@@ -14,7 +14,9 @@
  */
 import * as vscode from 'vscode';
 import { NoteIndex, type IndexedNote } from '../core/index';
+import { MAX_NOTE_BYTES } from '../core/limits';
 import { isNote } from './notes';
+import { globMatcher } from './glob';
 
 /** One note added, changed or removed: `before` and `after` are its index entries (absent when it did not exist). */
 export interface IndexChange {
@@ -376,15 +378,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     const key = folder.uri.toString();
     let matcher = this.excludes.get(key);
     if (!matcher) {
-      const patterns = excludePatterns(folder).map(globToRegExp);
+      const patterns = excludePatterns(folder).map(globMatcher);
       matcher = (rel) => {
         let at = rel.indexOf('/');
         while (at !== -1) {
           const dir = rel.slice(0, at);
-          if (patterns.some((p) => p.test(dir))) return true;
+          if (patterns.some((matches) => matches(dir))) return true;
           at = rel.indexOf('/', at + 1);
         }
-        return patterns.some((p) => p.test(rel));
+        return patterns.some((matches) => matches(rel));
       };
       this.excludes.set(key, matcher);
     }
@@ -431,18 +433,32 @@ function openDocument(key: string): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => !d.isClosed && d.uri.toString() === key);
 }
 
+/**
+ * The note's text, or undefined when it cannot be read or should not be: what
+ * it is and its size are checked before reading, so a FIFO, a device or a link
+ * to /dev/zero named like a note never blocks or fills the extension host. A
+ * file of more bytes than three times maxFileSize has more characters than
+ * maxFileSize (UTF-8 takes at most three bytes per UTF-16 unit), and the index
+ * leaves such notes out anyway.
+ */
 async function readText(uri: vscode.Uri): Promise<string | undefined> {
   try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (!(stat.type & vscode.FileType.File)) return undefined;
+    if (stat.size > Math.min(MAX_NOTE_BYTES, 3 * maxFileSize(uri))) return undefined;
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
   } catch {
     return undefined;
   }
 }
 
+function maxFileSize(uri: vscode.Uri): number {
+  return vscode.workspace.getConfiguration('noteCoach', uri).get<number>('maxFileSize', 1_000_000);
+}
+
 /** Notes over `noteCoach.maxFileSize` get only the quick checks when open; the index leaves them out. */
 function tooLarge(uri: vscode.Uri, text: string): boolean {
-  const limit = vscode.workspace.getConfiguration('noteCoach', uri).get<number>('maxFileSize', 1_000_000);
-  return text.length > limit;
+  return text.length > maxFileSize(uri);
 }
 
 function relativePath(folder: vscode.Uri, uri: vscode.Uri): string {
@@ -452,51 +468,4 @@ function relativePath(folder: vscode.Uri, uri: vscode.Uri): string {
 
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * A glob as VS Code's settings write them (`**`, `*`, `?`, `{a,b}`, `[abc]`,
- * `[!abc]`) as a RegExp over a path relative to the workspace folder.
- */
-export function globToRegExp(glob: string): RegExp {
-  let source = '';
-  let depth = 0;
-  const pattern = glob.replace(/\\/g, '/').replace(/^\.?\//, '');
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*') {
-      if (pattern[i + 1] === '*') {
-        const atStart = i === 0 || pattern[i - 1] === '/';
-        i++;
-        if (atStart && pattern[i + 1] === '/') {
-          source += '(?:[^/]*/)*';
-          i++;
-        } else if (atStart && i === pattern.length - 1) source += '.*';
-        else source += '[^/]*';
-      } else source += '[^/]*';
-    } else if (c === '?') source += '[^/]';
-    else if (c === '{') {
-      depth++;
-      source += '(?:';
-    } else if (c === '}' && depth > 0) {
-      depth--;
-      source += ')';
-    } else if (c === ',' && depth > 0) source += '|';
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 2);
-      if (close === -1) source += '\\[';
-      else {
-        let body = pattern.slice(i + 1, close);
-        if (body.startsWith('!')) body = `^${body.slice(1)}`;
-        source += `[${body.replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else source += c.replace(/[.+^$()|\\\]{}]/g, '\\$&');
-  }
-  while (depth-- > 0) source += ')';
-  try {
-    return new RegExp(`^${source}$`);
-  } catch {
-    return /$^/; // a pattern we can't read excludes nothing
-  }
 }

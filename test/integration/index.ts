@@ -13,6 +13,8 @@ export function run(): Promise<void> {
   else require('./workspace.test');
   if (which !== 'nofolder') require('./privacy.test');
   if (which !== 'nofolder') require('./overview.test');
+  // Last: reads the extension host log the suites above wrote.
+  require('./hostLog.test');
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed.`)) : resolve()));
   });

@@ -55,6 +55,9 @@ async function item(uri: vscode.Uri): Promise<vscode.TreeItem | undefined> {
   return element && notes.getTreeItem(element);
 }
 
+/** Errors and warnings: what every count in the extension counts. */
+const counted = (uri: vscode.Uri) =>
+  vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'note-coach' && d.severity <= vscode.DiagnosticSeverity.Warning).length;
 const label = (i: vscode.TreeItem) => (typeof i.label === 'string' ? i.label : i.label?.label);
 
 describe('Notes overview and checks across notes', function () {
@@ -90,9 +93,9 @@ describe('Notes overview and checks across notes', function () {
     const items = quillon.notes.map((n) => notes.getTreeItem(n));
     assert.deepEqual(items.map(label), ['Luis Ortega', 'Maya Chen', 'Priya Nair']);
     const [luis, maya, priya] = items;
-    assert.match(String(luis.description), /^panel · sent · 2026-02-10\b/);
-    assert.match(String(maya.description), /^panel · draft · 2026-02-10\b/);
-    assert.match(String(priya.description), /^phone-screen · draft · 2026-02-03\b/);
+    assert.match(String(luis.description), /^sent · 2026-02-10\b/);
+    assert.match(String(maya.description), /^draft · 2026-02-10\b/);
+    assert.match(String(priya.description), /^draft · 2026-02-03\b/);
     assert.equal(luis.contextValue, 'noteCoach.note.sent');
     assert.equal(maya.contextValue, 'noteCoach.note.draft');
     assert.equal((luis.iconPath as vscode.ThemeIcon).id, 'pass');
@@ -110,8 +113,13 @@ describe('Notes overview and checks across notes', function () {
       const d = String((await item(document.uri))?.description);
       return /problems?$/.test(d) ? d : '';
     });
-    const count = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'note-coach').length;
+    const count = counted(document.uri);
     assert.ok(description.endsWith(count ? `${count} problem${count === 1 ? '' : 's'}` : 'no problems'), `${description} vs ${count} diagnostics`);
+    // The same count in the status bar.
+    const { statusBar } = await api();
+    await waitFor('the status bar count', () => statusBar.text.endsWith(` ${count}`));
+    assert.match(statusBar.label ?? '', /problems? \(errors and warnings/);
+    assert.doesNotMatch(statusBar.label ?? '', /[*`]/);
   });
 
   it('Check All Notes reports problems in notes that are not open', async () => {
@@ -126,7 +134,7 @@ describe('Notes overview and checks across notes', function () {
     const line = text.split('\n').findIndex((l) => l.startsWith('What is the salary'));
     assert.equal(salary.range.start.line, line, 'the range comes from the file text');
     assert.ok(!isOpen(uri), 'Check All does not open notes');
-    const count = vscode.languages.getDiagnostics(uri).length;
+    const count = counted(uri);
     await waitFor('the view to show the count', async () => String((await item(uri))?.description).endsWith(`${count} problem${count === 1 ? '' : 's'}`));
     await vscode.commands.executeCommand('workbench.action.closePanel');
 
@@ -151,7 +159,7 @@ describe('Notes overview and checks across notes', function () {
     assert.match(text, /^sent: \d{4}-\d{2}-\d{2}$/m);
     assert.equal(vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === uri.toString()), false, 'no editor was opened');
     await waitFor('the view to show it as sent', async () => (await item(uri))?.contextValue === 'noteCoach.note.sent');
-    assert.match(String((await item(uri))?.description), /^after-interview · sent · 2026-01-21/);
+    assert.match(String((await item(uri))?.description), /^sent · 2026-01-21/);
   });
 
   it('never writes out unsaved changes when marking as sent from the view', async () => {
@@ -307,5 +315,20 @@ describe('Notes overview and checks across notes', function () {
     const { workspaceIndex } = await api();
     await workspaceIndex.whenReady();
     console.log(`[metrics] workspace index rescan (files read again, unchanged ones not re-parsed): ${workspaceIndex.metrics.scanned} notes in ${workspaceIndex.metrics.buildMs?.toFixed(1)} ms (findFiles ${workspaceIndex.metrics.searchMs?.toFixed(1)} ms, parsing ${workspaceIndex.metrics.parseMs?.toFixed(1)} ms)`);
+  });
+  it('tells apart two notes to the same person at one company', async () => {
+    const copy = note('quillon/2026-02-12-quillon-maya-chen-research.note.md');
+    await write(copy, (await read(note(MAYA))).replace('role: Product Designer', 'role: UX Researcher').replace('2026-02-10', '2026-02-12'));
+    try {
+      const { notes } = await api();
+      const labels = async () => ((await company('Quillon'))?.notes ?? []).map((n) => label(notes.getTreeItem(n)));
+      await waitFor('both Maya Chen notes', async () => (await labels()).filter((l) => l?.startsWith('Maya Chen')).length === 2);
+      const mayas = (await labels()).filter((l) => l?.startsWith('Maya Chen'));
+      assert.deepEqual(mayas, ['Maya Chen — UX Researcher', 'Maya Chen — Product Designer']);
+      assert.ok((await labels()).includes('Priya Nair'), 'a recipient of their own keeps a plain label');
+    } finally {
+      await vscode.workspace.fs.delete(copy);
+    }
+    await waitFor('one Maya Chen again', async () => ((await company('Quillon'))?.notes ?? []).length === 3);
   });
 });

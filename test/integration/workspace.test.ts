@@ -279,6 +279,20 @@ function suite(): void {
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), marker, 'the first note was overwritten');
     });
 
+    // Issue 13, point 13: notesFolder with ".." sent new notes outside the workspace folder.
+    it('New Note keeps a notesFolder that leads outside the workspace folder inside it', async () => {
+      const config = vscode.workspace.getConfiguration('noteCoach', folder());
+      await config.update('notesFolder', '../outside-the-workspace', vscode.ConfigurationTarget.Workspace);
+      try {
+        const uri = await vscode.commands.executeCommand<vscode.Uri>('noteCoach.newNote', { scenario: 'panel', to: 'Dana Lee', company: 'Fernleaf Labs', role: 'Data Engineer' });
+        const base = folder().path.replace(/\/$/, '');
+        assert.ok(uri.path.startsWith(`${base}/`), `${uri.path} is inside ${base}`);
+        assert.doesNotMatch(uri.path, /outside-the-workspace/);
+      } finally {
+        await config.update('notesFolder', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+    });
+
     it('reports the defaults of each scenario template inserted untouched', async () => {
       const file = vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'snippets', 'notes.code-snippets');
       const all = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, { prefix: string; body: string[] }>;
@@ -286,8 +300,12 @@ function suite(): void {
       assert.equal(templates.length, 9);
       for (const template of templates) {
         const editor = await newNote(resolveSnippet(template.body, { now: new Date() }));
-        const found = await diagnosticsWith(editor.document.uri, 'no-unfilled-placeholder');
+        const uri = editor.document.uri;
+        const found = (await diagnosticsWith(uri, 'no-unfilled-placeholder')).filter((d) => (d.code as { value: string }).value === 'no-unfilled-placeholder');
         assert.ok(found.length >= 1, `${template.prefix}: no unfilled-placeholder diagnostic`);
+        // Gone again, so the notes of later suites (the overview, the cross-note rules) are the ones they expect.
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        await vscode.workspace.fs.delete(uri);
       }
     });
 

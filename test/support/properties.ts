@@ -26,7 +26,7 @@ import {
 } from '../../src/core/index';
 import { decodeNote } from '../../src/cli/files';
 import fc from 'fast-check';
-import { anyNote, setting as settingArb, type Setting } from './arbitraries';
+import { anyNote, realisticNote, setting as settingArb, type Setting } from './arbitraries';
 
 export class PropertyFailure extends Error {
   override name = 'PropertyFailure';
@@ -728,6 +728,17 @@ export const PROPERTIES: PropertySpec[] = [
     property: () => fc.property(anyNote, (text) => void checkSections(text)) as fc.IRawProperty<unknown>,
   },
   {
+    name: 'limits',
+    title: 'a realistic note with a hostile run spliced in (setext lines, ">" runs, unclosed openers, list items, short lines) keeps every property; past a structural limit only the quick checks run and one finding says so',
+    unitRuns: 40,
+    fuzzRuns: 2000,
+    property: () =>
+      fc.property(realisticNote, hostileRun, fc.nat(), settingArb, (text, run, at, s) => {
+        const cut = text.length ? at % text.length : 0;
+        checkStructuralLimits(text.slice(0, cut) + run + text.slice(cut), s);
+      }) as fc.IRawProperty<unknown>,
+  },
+  {
     name: 'cli',
     title: 'the CLI\'s JSON output always parses and matches the core; --fix equals fixAll and a second --fix changes nothing',
     unitRuns: 30,
@@ -735,3 +746,22 @@ export const PROPERTIES: PropertySpec[] = [
     property: () => fc.asyncProperty(fc.array(anyNote, { minLength: 1, maxLength: 3 }), settingArb, (texts, s) => checkCli(texts, s)) as fc.IRawProperty<unknown>,
   },
 ];
+
+/** Shapes whose parse cost grows faster than their length (issue 13), repeated around and past their limit. */
+const hostileRun: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('a\n=\n', '>', '> ', '<!--', 'a<!--', '<?', '<!A', '- a\n', '> a\nb\n', '[a]: b\n', '```\n', 'x\n', '<b>', '  - a\n'), fc.integer({ min: 1, max: 2500 }))
+  .map(([unit, count]) => unit.repeat(count));
+
+/** checkModel and checkAnalysis hold; a note past a limit ran only the cheap rules and says which limit once. */
+export function checkStructuralLimits(text: string, setting: Setting): void {
+  checkModel(text);
+  const analysis = checkAnalysis(text, setting);
+  const { overLimit } = analysis.note;
+  if (!overLimit) return;
+  if (analysis.note.prose) fail('a note past a structural limit was split into sentences');
+  const cheap = new Set(rules.filter((r) => r.meta.cheap).map((r) => r.meta.id));
+  const costly = analysis.findings.filter((f) => f.ruleId !== TOOL_ID && !cheap.has(f.ruleId));
+  if (costly.length) fail(`past the ${overLimit.what} limit, ${costly[0].ruleId} ran`);
+  const notices = analysis.findings.filter((f) => f.ruleId === TOOL_ID && /only the quick checks ran/.test(f.message));
+  if (notices.length !== 1) fail(`past the ${overLimit.what} limit: ${notices.length} notices`);
+}

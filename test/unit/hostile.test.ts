@@ -21,12 +21,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyze, applyEdits, NoteIndex, parseForSize, parseNote, rules, sections, TOOL_ID, type Analysis } from '../../src/core/index';
+import { analyze, applyEdits, NoteIndex, parseForSize, parseNote, resolveConfig, rules, sections, TOOL_ID, type Analysis } from '../../src/core/index';
 import { tame } from '../../src/core/parse';
-import { decodeNote } from '../../src/cli/files';
+import { flattenBody, frontMatterEnd, htmlComments, MAX_FINDINGS_PER_RULE, MAX_NOTE_BYTES, stripHtmlComments } from '../../src/core/limits';
+import { decodeNote, readNote } from '../../src/cli/files';
+import { escapeControl } from '../../src/cli/format';
+import { globMatcher } from '../../src/vscode/glob';
+import { execFileSync } from 'node:child_process';
 import { checkAnalysis, checkCli, checkFixes, checkModel, checkSections, runCli } from '../support/properties';
 import { makeSetting } from '../support/arbitraries';
-import { prng } from '../../bench/generate';
+import { generateNotes, prng } from '../../bench/generate';
 
 const NOW = new Date(2026, 2, 2, 12, 0, 0);
 const PER_TEST_TIMEOUT = 30000;
@@ -266,7 +270,9 @@ describe('hostile input', function () {
       const words = Array.from({ length: 5000 }, () => Array.from({ length: 30 }, () => String.fromCharCode(97 + Math.floor(rnd() * 26))).join(''));
       const analysis = timed('5,000 nonsense words', `${FRONT}${GREETING}${words.join(' ')}.${SIGN_OFF}`);
       assertSane(analysis, 'nonsense words');
-      assert.ok(analysis.findings.filter((f) => f.ruleId === 'spelling').length >= 5000);
+      // One finding per word, up to the per-rule cap; then one info finding says the rest were left out.
+      assert.equal(analysis.findings.filter((f) => f.ruleId === 'spelling').length, MAX_FINDINGS_PER_RULE);
+      assert.ok(toolInfos(analysis).some((m) => /Rule spelling found more than 1,000 problems/.test(m)), toolInfos(analysis).join('\n'));
     });
 
     it('a 100,000-character URL and a 100,000-character e-mail address', () => {
@@ -274,7 +280,7 @@ describe('hostile input', function () {
       assertSane(timed('100,000-character URL and address', text), 'URL');
     });
 
-    it('5,000 HTML comments and 5,000 directives', () => {
+    it('5,000 HTML comments and 5,000 directives: past the structural limits, the quick checks run and say why', () => {
       const lines: string[] = [];
       for (let i = 0; i < 5000; i++) {
         lines.push(`<!-- a comment ${i} -->`);
@@ -283,6 +289,18 @@ describe('hostile input', function () {
       }
       const analysis = timed('10,000 comments and directives', FRONT + GREETING + lines.join('\n') + SIGN_OFF);
       assertSane(analysis, 'comments');
+      assert.ok(toolInfos(analysis).some((m) => /more than the limit of .*only the quick checks ran/.test(m)), toolInfos(analysis).join('\n'));
+    });
+
+    it('60 HTML comments and 60 directives, within the limits: the bad directives are reported', () => {
+      const lines: string[] = [];
+      for (let i = 0; i < 60; i++) {
+        lines.push(`<!-- a comment ${i} -->`);
+        lines.push(`<!-- note-coach-disable-next-line ${i % 2 ? 'spelling' : 'no-such-rule'} -->`);
+        lines.push(`Line ${i}: thanks for the the wrod ${i}.`);
+      }
+      const analysis = timed('120 comments and directives', FRONT + GREETING + lines.join('\n') + SIGN_OFF);
+      assertSane(analysis, 'comments');
       assert.ok(analysis.findings.some((f) => f.ruleId === TOOL_ID && /Unknown rule "no-such-rule"/.test(f.message)), 'the bad directives are reported');
     });
 
@@ -290,6 +308,77 @@ describe('hostile input', function () {
       const text = FRONT + GREETING + '<!-- ' + `${PARAGRAPH}\n\n`.repeat(Math.ceil(900000 / PARAGRAPH.length)) + SIGN_OFF;
       assertSane(timed('unclosed comment, ~1 MB', text), 'unclosed comment');
     });
+  });
+});
+
+// Issue 13, points 2 and 3: shapes whose parse cost grows faster than their length (setext underlines,
+// ">" runs without spaces, unclosed openers, list items). Before the limits: 18 s, 30 s, 12 s, and out of memory.
+describe('structural limits', function () {
+  this.timeout(PER_TEST_TIMEOUT);
+  const shapes: [string, () => string, RegExp][] = [
+    ['10,000 setext headings ("a\\n=\\n")', () => 'a\n=\n'.repeat(10000), /heading lines/],
+    ['">" 80,000 times with no space, then text', () => '>'.repeat(80000) + ' hi', /levels of nesting/],
+    ['"<!--" 100,000 times', () => '<!--'.repeat(100000), /HTML comments and other openers/],
+    ['a letter and "<!--", 20,000 times on one line', () => 'a<!--'.repeat(20000), /HTML comments and other openers/],
+    ['250,000 list items (1 MB, under maxFileSize)', () => '- a\n'.repeat(250000), /list items/],
+    ['a list indented one level deeper on each of 2,000 lines', () => Array.from({ length: 2000 }, (_, i) => `${'  '.repeat(i)}- a`).join('\n'), /levels of nesting/],
+    ['20,000 lazy block-quote lines', () => '> a\nb\n'.repeat(20000), /lines$/],
+    ['20,000 link definitions', () => '[a]: b\n'.repeat(20000), /code fences and link definitions/],
+    ['50,000 "<!A" declarations (one "!" each)', () => '<!A'.repeat(50000), /HTML comments and other openers/],
+    ['20,000 short lines', () => 'Thanks for the tour\n'.repeat(20000), /lines/],
+  ];
+  for (const [name, make, what] of shapes) {
+    it(`${name}: quick checks only, and a finding says which limit`, () => {
+      const text = FRONT + GREETING + make() + SIGN_OFF;
+      const analysis = timed(name, text);
+      assertSane(analysis, name);
+      assert.ok(analysis.note.overLimit, 'past a structural limit');
+      assert.match(analysis.note.overLimit!.what, what);
+      const info = toolInfos(analysis).filter((m) => /more than the limit of .*only the quick checks ran/.test(m));
+      assert.equal(info.length, 1, toolInfos(analysis).join('\n'));
+      const cheap = new Set(rules.filter((r) => r.meta.cheap).map((r) => r.meta.id));
+      assert.deepEqual([...new Set(analysis.findings.filter((f) => f.ruleId !== TOOL_ID && !cheap.has(f.ruleId)).map((f) => f.ruleId))], []);
+      assert.equal(analysis.note.frontMatter.to, 'Ana Ruiz', 'the front matter is still read');
+      assert.ok(analysis.note.greeting, 'the greeting is still found');
+      assert.ok(analysis.note.signOff, 'the sign-off is still found');
+    });
+  }
+
+  it('3 MB of list items (above maxFileSize) no longer runs out of memory', () => {
+    const analysis = timed('750,000 list items', '- a\n'.repeat(750000));
+    assertSane(analysis, '750,000 list items');
+    assert.ok(toolInfos(analysis).some((m) => /maxFileSize/.test(m)));
+  });
+
+  it('a note within every limit is analysed in full, and the model, NoteIndex and analyze agree', () => {
+    const items = Array.from({ length: 50 }, (_, i) => `- point ${i}: thanks for the tour`).join('\n');
+    const text = `${FRONT}${GREETING}> quoted\n\n# Heading\n\n${items}\n\n${PARAGRAPH}${SIGN_OFF}`;
+    const analysis = analyze(text, { now: NOW });
+    assert.equal(analysis.note.overLimit, undefined);
+    assert.ok(analysis.findings.some((f) => f.ruleId === 'no-compensation-talk'), 'the full analysis ran');
+    const over = FRONT + '- a\n'.repeat(1001);
+    const index = new NoteIndex();
+    const entry = index.set('a.note.md', over, { maxFileSize: 1_000_000 });
+    assert.ok(entry.note.overLimit && !entry.note.prose);
+    assert.equal(index.set('a.note.md', over, { maxFileSize: 1_000_000 }), entry, 'not parsed again');
+    assert.equal(parseForSize(over, 1_000_000).prose, false);
+  });
+
+  it('the flattened copy keeps every offset and the front matter', () => {
+    const text = `${FRONT}- a *b* <!-- c -->\n> d\n`;
+    const flat = flattenBody(text, frontMatterEnd(text));
+    assert.equal(flat.length, text.length);
+    assert.ok(flat.startsWith(FRONT.trimEnd()));
+    for (let i = 0; i < text.length; i++) if (flat[i] !== text[i]) assert.equal(flat[i], ' ', `offset ${i}`);
+    assert.equal(frontMatterEnd('no front matter\n---\n'), 0);
+  });
+
+  it('comments are found as the lazy pattern finds them, in linear time', () => {
+    for (const text of ['<!-- a --> b <!-- c -->', '<!-- a <!-- b --> c', '<!-->', '<!---->x', '<!-- open', 'x<!--<!---->-->']) {
+      const expected = [...text.matchAll(/<!--([\s\S]*?)-->/g)].map((m) => ({ index: m.index, length: m[0].length, inner: m[1] }));
+      assert.deepEqual(htmlComments(text), expected, text);
+      assert.equal(stripHtmlComments(text), text.replace(/<!--[\s\S]*?-->/g, ''), text);
+    }
   });
 });
 
@@ -448,6 +537,227 @@ describe('the CLI on hostile files', function () {
     assert.ok(code === 0 || code === 1, stderr);
     const output = JSON.parse(stdout) as { findings: { ruleId: string; message: string }[] }[];
     assert.ok(output[0].findings.some((f) => f.ruleId === TOOL_ID && /maxFileSize/.test(f.message)));
+  });
+});
+
+// Issue 13, points 1, 5, 6, 7, 8 and 10: the file side of the CLI.
+describe('the CLI and the files around it', function () {
+  this.timeout(60000);
+  let dir: string;
+  let repo: string;
+  const fixable = `${FRONT}${GREETING}Thanks for the the tour.${SIGN_OFF}`;
+  const posix = process.platform !== 'win32';
+
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'note-coach-files-'));
+    repo = path.join(dir, 'repo');
+    fs.mkdirSync(repo);
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a link named like a note that leads outside the folder is skipped, not read, and --fix leaves its target alone', async () => {
+    const victim = path.join(dir, 'victim.sh');
+    const secret = 'export X="hi!!!!"\n# the the end\n';
+    fs.writeFileSync(victim, secret);
+    fs.symlinkSync(victim, path.join(repo, 'evil.note.md'));
+    fs.writeFileSync(path.join(repo, 'good.note.md'), fixable);
+    for (const argv of [['--fix', '.'], ['--fix', '--format', 'json', '.'], ['--fix', '*.note.md'], ['--fix', 'evil.note.md']]) {
+      const { stdout, stderr } = await runCli(argv, repo);
+      assert.equal(fs.readFileSync(victim, 'utf8'), secret, `${argv.join(' ')}: the target is untouched`);
+      // (The glob does not follow links at all; a folder walk and a named file report the link.)
+      if (argv[1] !== '*.note.md') assert.match(stderr, /evil\.note\.md: skipped: it is a link to a file outside the folders given\./, argv.join(' '));
+      assert.doesNotMatch(stdout, /evil|export/, 'nothing of the target reaches the output');
+    }
+    assert.doesNotMatch(fs.readFileSync(path.join(repo, 'good.note.md'), 'utf8'), /the the/, 'the real note was fixed');
+  });
+
+  it('a link inside the folders given is followed, checked once and fixed through', async () => {
+    fs.mkdirSync(path.join(repo, 'real'));
+    const target = path.join(repo, 'real', 'a.note.md');
+    fs.writeFileSync(target, fixable);
+    fs.symlinkSync(target, path.join(repo, 'link.note.md'));
+    const { code, stdout, stderr } = await runCli(['--fix', '--format', 'json', '.'], repo);
+    assert.ok(code === 0 || code === 1, stderr);
+    assert.equal((JSON.parse(stdout) as unknown[]).length, 1, 'one file, once');
+    assert.ok(fs.lstatSync(path.join(repo, 'link.note.md')).isSymbolicLink());
+    assert.doesNotMatch(fs.readFileSync(target, 'utf8'), /the the/);
+  });
+
+  it('a FIFO named like a note is reported as not a regular file, without blocking', async function () {
+    if (!posix) this.skip();
+    fs.mkdirSync(path.join(repo, 'pipes'));
+    execFileSync('mkfifo', [path.join(repo, 'pipes', 'pipe.fifo')]);
+    fs.symlinkSync(path.join(repo, 'pipes', 'pipe.fifo'), path.join(repo, 'link.note.md'));
+    fs.writeFileSync(path.join(repo, 'good.note.md'), fixable);
+    for (const argv of [['.'], ['pipes/pipe.fifo', 'good.note.md']]) {
+      const { code, stdout, stderr } = await runCli(argv, repo);
+      assert.equal(code, 2, argv.join(' '));
+      assert.match(stderr, /(link\.note\.md|pipe\.fifo): is a named pipe, not a regular file; not read\./);
+      assert.match(stdout, /good\.note\.md/, 'the other note is still checked');
+    }
+  });
+
+  it('a device and a file above the byte limit are refused before they are read', async function () {
+    if (!posix) this.skip();
+    assert.deepEqual(await readNote('/dev/zero'), { error: 'is a device, not a regular file; not read.' });
+    const big = path.join(repo, 'big.note.md');
+    const handle = fs.openSync(big, 'w');
+    fs.ftruncateSync(handle, MAX_NOTE_BYTES + 1); // sparse: no disk used
+    fs.closeSync(handle);
+    const read = await readNote(big);
+    assert.ok('error' in read && /more than the 16 MB a note can have/.test(read.error), JSON.stringify(read));
+  });
+
+  it('a backslash in a pattern escapes a glob character on POSIX, and never roots the pattern at /', async function () {
+    if (!posix) this.skip();
+    fs.writeFileSync(path.join(repo, '[x]a.note.md'), fixable);
+    const { code, stdout, stderr } = await runCli(['--format', 'json', '\\[x\\]*.note.md'], repo);
+    assert.ok(code === 0 || code === 1, stderr);
+    assert.deepEqual((JSON.parse(stdout) as { file: string }[]).map((e) => e.file), ['[x]a.note.md']);
+  });
+
+  it('--fix refuses a read-only file with a clear message and exit 2, and leaves it as it was', async function () {
+    if (!posix) this.skip();
+    const file = path.join(repo, 'ro.note.md');
+    fs.writeFileSync(file, fixable);
+    fs.chmodSync(file, 0o444);
+    const { code, stderr } = await runCli(['--fix', '.'], repo);
+    assert.equal(code, 2);
+    assert.match(stderr, /ro\.note\.md: could not write the fixes: it is read-only; not fixed/);
+    assert.equal(fs.readFileSync(file, 'utf8'), fixable);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o444);
+  });
+
+  it('--fix keeps hard links joined, and the owner and group of a file that belongs to someone else', async function () {
+    if (!posix) this.skip();
+    const file = path.join(repo, 'a.note.md');
+    fs.writeFileSync(file, fixable);
+    fs.chmodSync(file, 0o640);
+    const other = path.join(dir, 'other-name.md');
+    fs.linkSync(file, other);
+    const owned = path.join(repo, 'b.note.md');
+    fs.writeFileSync(owned, fixable);
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) fs.chownSync(owned, 4321, 4321);
+    const { code, stderr } = await runCli(['--fix', '.'], repo);
+    assert.ok(code === 0 || code === 1, stderr);
+    const fixed = fs.readFileSync(file, 'utf8');
+    assert.doesNotMatch(fixed, /the the/);
+    assert.equal(fs.readFileSync(other, 'utf8'), fixed, 'the other name sees the fix');
+    assert.equal(fs.statSync(file).ino, fs.statSync(other).ino);
+    assert.equal(fs.statSync(file).mode & 0o777, 0o640);
+    assert.doesNotMatch(fs.readFileSync(owned, 'utf8'), /the the/);
+    if (asRoot) assert.deepEqual([fs.statSync(owned).uid, fs.statSync(owned).gid], [4321, 4321]);
+    assert.deepEqual(fs.readdirSync(repo).sort(), ['a.note.md', 'b.note.md'], 'no temporary file left');
+  });
+
+  it('control characters in front matter and file names are escaped in text output', async function () {
+    if (!posix) this.skip();
+    const hostileTo = '---\nto: "Ana \\e]0;pwned\\a\\e[2JRuiz"\ncompany: Fernleaf\n---\n\nDear Bea,\n\nThanks for the tour.\n\nBest regards,\nSam\n';
+    fs.writeFileSync(path.join(repo, 'a\u001b[31m\nb.note.md'), hostileTo);
+    const { stdout, stderr } = await runCli(['.'], repo);
+    assert.doesNotMatch(stdout + stderr, /[\u0000-\u0008\u000b-\u001f\u007f]/, 'no raw control character');
+    assert.match(stdout, /a\\x1b\[31m\\nb\.note\.md:\d+:\d+/);
+    assert.match(stdout, /\\x1b\]0;pwned\\x07/, 'the escape shows as text');
+    assert.deepEqual(escapeControl('a\u001b\u0007\u009b\u2028b'), 'a\\x1b\\x07\\x9b\\u2028b');
+  });
+
+  it('a configuration that is not JSON is reported by position, never by quoting its text', async () => {
+    const secret = path.join(dir, 'secrets.env');
+    fs.writeFileSync(secret, 'API_TOKEN=sk-live-1234567890\n');
+    fs.symlinkSync(secret, path.join(repo, '.notecoach.json'));
+    fs.writeFileSync(path.join(repo, 'a.note.md'), fixable);
+    const { code, stderr } = await runCli(['.'], repo);
+    assert.equal(code, 2);
+    assert.match(stderr, /\.notecoach\.json: error: Not valid JSON/);
+    assert.doesNotMatch(stderr, /API|sk-live|TOKEN/);
+    fs.writeFileSync(path.join(repo, 'x.json'), '{"rules": {"spelling": "off",}}');
+    const broken = await runCli(['--config', 'x.json', '.'], repo);
+    assert.match(broken.stderr, /x\.json: error: Not valid JSON: Expected double-quoted property name \(line 1, column 30\)\./);
+  });
+});
+
+// Issue 13, point 12: the cross-note rules looked at every other note for each note (20,000 notes: 207 s).
+describe('cross-note rules over one shared workspace', function () {
+  this.timeout(120000);
+  const WORKSPACE_RULES = rules.filter((r) => r.meta.scope === 'workspace').map((r) => r.meta.id);
+
+  it('NoteIndex.workspace() is one array until the index changes', () => {
+    const index = new NoteIndex();
+    index.set('a.note.md', good('Ana Ruiz', 'Fernleaf'));
+    const first = index.workspace();
+    assert.equal(index.workspace(), first);
+    index.set('b.note.md', good('Ben Okafor', 'Fernleaf'));
+    assert.notEqual(index.workspace(), first);
+    assert.deepEqual(index.workspace().map((e) => e.file), ['a.note.md', 'b.note.md']);
+  });
+
+  it('each note gets the same findings from the shared array (itself included) as from others(file)', () => {
+    const index = new NoteIndex();
+    for (const [i, n] of generateNotes(120, 5).entries()) index.set(`g${i}.note.md`, n.text);
+    // Notes made to trip each rule: a copied note, a wrong name, a wrong company.
+    index.set('x1.note.md', good('Ana Ruiz', 'Fernleaf'));
+    index.set('x2.note.md', good('Ben Okafor', 'Fernleaf'));
+    index.set('x3.note.md', good('Cara Diaz', 'Northwind').replace('Thank you for walking', 'Thank you, Ana, for walking').replace('the team', 'the team at Fernleaf'));
+    let found = 0;
+    for (const file of index.files()) {
+      const note = index.get(file)!.note;
+      const viaShared = analyze(note, { now: NOW, file, workspace: index.workspace(), only: WORKSPACE_RULES }).findings;
+      const viaOthers = analyze(note, { now: NOW, file, workspace: index.others(file), only: WORKSPACE_RULES }).findings;
+      assert.deepEqual(viaShared.map((f) => [f.ruleId, f.start, f.message]), viaOthers.map((f) => [f.ruleId, f.start, f.message]), file);
+      found += viaShared.length;
+    }
+    const rulesFound = new Set<string>();
+    for (const file of ['x1.note.md', 'x2.note.md', 'x3.note.md']) {
+      for (const f of analyze(index.get(file)!.note, { now: NOW, file, workspace: index.workspace(), only: WORKSPACE_RULES }).findings) rulesFound.add(f.ruleId);
+    }
+    assert.ok(found > 0);
+    assert.deepEqual([...rulesFound].sort(), ['no-duplicate-note', 'no-wrong-company', 'no-wrong-recipient'], 'each tripwire fires');
+  });
+});
+
+function good(to: string, company: string): string {
+  return `---\nto: ${to}\ncompany: ${company}\nrole: Data Engineer\ntopics: [pipeline migration]\nfrom: Sam Patel\n---\n\nDear ${to.split(' ')[0]},\n\n${PARAGRAPH} I keep coming back to how the team plans the next quarter of work, and I would like to help with it soon.${SIGN_OFF}`;
+}
+
+// Issue 13, point 13: option names that are Object.prototype's were accepted silently.
+describe('configuration keys that name Object.prototype members', () => {
+  it('rule options named __proto__, constructor or toString are reported as unknown and change nothing', () => {
+    const value = JSON.parse('{"rules": {"limit-exclamations": {"__proto__": {"max": 50}, "constructor": 3, "toString": "x", "hasOwnProperty": 1}, "spelling": {"__proto__": 1}}}');
+    const { config, problems } = resolveConfig(rules, [{ source: '.notecoach.json', value }]);
+    const keys = problems.map((p) => p.key).sort();
+    assert.deepEqual(keys, ['rules.limit-exclamations.__proto__', 'rules.limit-exclamations.constructor', 'rules.limit-exclamations.hasOwnProperty', 'rules.limit-exclamations.toString', 'rules.spelling.__proto__']);
+    const options = config.rules.get('limit-exclamations')!.options;
+    assert.equal(Object.getPrototypeOf(options), Object.prototype);
+    assert.deepEqual(Object.keys(options), ['max']);
+    assert.equal(options.max, 1);
+    assert.ok(problems.every((p) => /Unknown option|has no options/.test(p.message)), problems.map((p) => p.message).join('\n'));
+  });
+});
+
+// Issue 13, point 4: noteCoach.exclude and files.exclude come from the workspace, which may be untrusted.
+describe('exclude globs from the settings', () => {
+  it('match as VS Code writes them (picomatch)', () => {
+    const cases: [string, string, boolean][] = [
+      ['**/node_modules', 'node_modules', true],
+      ['**/node_modules', 'a/b/node_modules', true],
+      ['**/*.tmp.note.md', 'a/x.tmp.note.md', true],
+      ['drafts', 'drafts', true],
+      ['drafts', 'old/drafts', false],
+      ['**/.git', 'a/.git', true],
+      ['{archive,old}/**', 'old/x.note.md', true],
+      ['notes/[!a]*.note.md', 'notes/b.note.md', true],
+      ['notes/[!a]*.note.md', 'notes/a.note.md', false],
+      ['./drafts/', 'drafts', true],
+    ];
+    for (const [glob, file, expected] of cases) assert.equal(globMatcher(glob)(file), expected, `${glob} on ${file}`);
+  });
+
+  it('a segment with more than three "*" excludes nothing instead of backtracking for minutes', () => {
+    const hostile = globMatcher(`**/${'*a'.repeat(14)}*b`);
+    assert.equal(hostile('a'.repeat(30)), false);
+    assert.equal(hostile(`x/${'a'.repeat(200)}`), false);
+    assert.equal(globMatcher('**/*a*b*c')('x/zaybzc'), true, 'three are fine');
   });
 });
 

@@ -68,7 +68,8 @@ describe('parse-english plugins skipped when idle', () => {
     });
   }
 
-  it('the same model for every Markdown file of the repository (fixtures, examples, docs)', () => {
+  it('the same model for every Markdown file of the repository (fixtures, examples, docs)', function () {
+    this.timeout(120000);
     const files = [...markdownFiles(path.join(root, 'test', 'fixtures')), ...markdownFiles(path.join(root, 'examples')), ...markdownFiles(path.join(root, 'docs'))];
     assert.ok(files.length > 100, `only ${files.length} files found`);
     for (const file of files) {

@@ -11,6 +11,8 @@
  */
 import { findPhrases, type PhraseMatch } from '../phrases';
 import type { SentenceReading } from './index';
+import { negatedAt } from './negation';
+import { WRITER_WORDS } from './word-classes';
 
 /** The writer asking pardon: "sorry for/about/if/that I…", the verb, "my apologies", "forgive me". */
 const APOLOGY = [
@@ -39,15 +41,9 @@ const REPROACH = [
 /** "I feel bad for the night crew": sympathy, not reproach. */
 const FOR_OTHERS = new Set(['for', 'that', 'the', 'your']);
 
-const WRITER_VOICE = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'ive', 'me', 'my', 'myself']);
-
+/** A negator within two words before `at`, inside the clause ("I won't apologize", "not sorry"). */
 function negatedJustBefore(reading: SentenceReading, at: number, from: number): boolean {
-  const words = reading.sentence.words;
-  for (let k = at - 1; k >= Math.max(from, at - 2); k--) {
-    const w = words[k].lower;
-    if (w === 'not' || w === 'never' || w === 'no' || w.endsWith("n't")) return true;
-  }
-  return false;
+  return negatedAt(reading.sentence.words, at, from, 2);
 }
 
 /** Whether the match sits in a clause the writer speaks (their voice, or no subject at all) that is not a condition. */
@@ -57,7 +53,7 @@ function writerSpeaks(reading: SentenceReading, m: PhraseMatch): boolean {
   if (negatedJustBefore(reading, m.from, clause.from)) return false;
   const words = reading.sentence.words;
   for (let i = clause.from; i < m.from; i++) {
-    if (WRITER_VOICE.has(words[i].lower)) return true;
+    if (WRITER_WORDS.has(words[i].lower)) return true;
     if (OTHERS.has(words[i].lower)) return false; // "she apologized for the mix-up"
   }
   return clause.subject === 'writer' || clause.subject === undefined;
@@ -88,8 +84,8 @@ export function selfReproachIn(reading: SentenceReading): PhraseMatch | undefine
     const clause = reading.clauses.find((c) => m.from >= c.from && m.from < c.to);
     if (!clause || clause.conditional) continue;
     // The writer's own shame: their voice in the clause up to the cue ("it is not like me" carries "me" in the cue).
-    let voice = words.slice(m.from, m.to).some((w) => WRITER_VOICE.has(w.lower));
-    for (let i = clause.from; i < m.from && !voice; i++) voice = WRITER_VOICE.has(words[i].lower);
+    let voice = words.slice(m.from, m.to).some((w) => WRITER_WORDS.has(w.lower));
+    for (let i = clause.from; i < m.from && !voice; i++) voice = WRITER_WORDS.has(words[i].lower);
     if (!voice && clause.subject !== undefined) continue;
     if (m.phrase.startsWith('not like') ? false : negatedJustBefore(reading, m.from, clause.from)) continue;
     return m;

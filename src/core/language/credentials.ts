@@ -8,6 +8,7 @@
  */
 import { findPhrases, type PhraseMatch } from '../phrases';
 import type { SentenceReading } from './index';
+import { WRITER_WORDS as WRITER } from './word-classes';
 
 /** Nouns that name a credential. */
 const CREDENTIAL_NOUNS = new Set([
@@ -22,8 +23,6 @@ const CREDENTIAL_VERBS = new Set([
   'oversee', 'launched', 'owned', 'presented', 'reduced', 'increased', 'negotiated', 'redesigned', 'coordinated', 'maintained', 'handled',
   'supervised', 'ran', 'built', 'delivered', 'grew', 'trained', 'directed', 'processed', 'conducted', 'volunteered', 'manage', 'spent',
 ]);
-
-const WRITER = new Set(['i', "i'm", "i've", 'im', 'ive', 'my', 'me']);
 
 /** Announcing a recap of the résumé: "to recap my background", "let me summarize my qualifications". */
 const RECAP = [

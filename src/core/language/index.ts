@@ -16,7 +16,7 @@ import { perNote } from '../memo';
 import { nameWords } from '../lexicon/tone-match';
 import { cuesOf, type Act, type Cue } from './acts';
 import { clausesOf, type Clause } from './clauses';
-import { isNegator, negatedSpan } from './negation';
+import { isNegator, negatedAt, negatedSpan } from './negation';
 import type { Referent } from './referents';
 import { insideQuotes, ownSentences, type BodySentence } from './sentences';
 import { specificityContext, specificityOf, type Specificity } from './specificity';
@@ -87,6 +87,17 @@ export function cueOf(reading: SentenceReading, act: Act): Cue | undefined {
   return undefined;
 }
 
+/**
+ * Whether the sentence asks the reader for something: a question, or a request
+ * that is not the courtesy offer ("let me know if you need anything", "should
+ * questions come up, let me know").
+ */
+export function asksSomething(reading: SentenceReading): boolean {
+  if (reading.acts.has('question')) return true;
+  if (reading.clauses.some((c) => c.conditional)) return false;
+  return reading.clauses.some((c) => c.acts.has('request') && !c.acts.has('pleasantry'));
+}
+
 /** Words after a reader-aimed modal that make it news or courtesy, not a lecture ("you should have received…", "you should feel free"). */
 const NOT_DIRECTIVE_NEXT = new Set(['have', 'find', 'see', 'receive', 'feel', 'be', 'hear', 'already', 'know', 'expect', 'get']);
 
@@ -137,9 +148,10 @@ function accepts(cue: Cue, clause: Clause, words: readonly Word[], question: boo
     case 'fit-claim':
     case 'availability':
       if (negated) return false;
-      if (cue.act === 'fit-claim' && !clause.about.has('writer')) return false;
+      // "the role sounds like an even better fit": the writer's fit, unless the clause is about someone else.
+      if (cue.act === 'fit-claim' && (clause.subject === 'reader' || clause.subject === 'third-party') && !clause.about.has('writer')) return false;
       if (cue.act === 'availability' && clause.subject !== 'writer') return false;
-      return clause.subject === undefined || clause.subject === 'writer';
+      return cue.act === 'fit-claim' || clause.subject === undefined || clause.subject === 'writer';
     case 'commitment':
       return !negated && !clause.conditional && clause.subject === 'writer';
     case 'directive': {
@@ -188,10 +200,28 @@ export function negativePredicate(clause: Clause, words: readonly Word[]): numbe
   return -1;
 }
 
+/** Verbs of attention and competence: negated after a subject ("the interviewer didn't seem to follow"), a complaint about them. */
+const ATTENTION: ReadonlySet<string> = new Set([
+  // Not "reply" or "respond": "the recruiter hasn't replied" is a plain fact in a check-in.
+  'follow', 'understand', 'listen', 'read', 'care', 'know', 'prepare', 'notice', 'bother', 'engage', 'grasp', 'pay',
+  'followed', 'understood', 'listened', 'cared', 'knew', 'prepared', 'noticed', 'bothered', 'engaged', 'grasped',
+]);
+
+/** Whether the clause says its subject did not attend to or understand something: a negator after the subject, then an ATTENTION verb. */
+function negatedAttention(clause: Clause, words: readonly Word[]): boolean {
+  for (let i = clause.subjectAt + 1; i < clause.to; i++) {
+    if (ATTENTION.has(words[i].lower) && negatedAt(words, i, clause.subjectAt + 1)) return true;
+  }
+  return false;
+}
+
 /** Negative words said of the reader's side, the process or a third party, not the writer's own feelings ("I was disappointed"). */
 function isComplaint(clause: Clause, words: readonly Word[]): boolean {
-  if (clause.negativeWords.length === 0 || clause.conditional) return false;
+  if (clause.conditional) return false;
   const target = clause.subject === 'reader' || clause.subject === 'process' || clause.subject === 'third-party';
+  // "You" alone is the reader addressed, whose not knowing is rarely a complaint ("you may not know"): only a named side or person.
+  if (target && clause.subjectAt >= 0 && words[clause.subjectAt].lower !== 'you' && negatedAttention(clause, words)) return true;
+  if (clause.negativeWords.length === 0) return false;
   if (target) return negativePredicate(clause, words) >= 0;
   if (clause.subject !== 'writer') return false;
   // "I hated my last job": the writer's own verb about a third party or the reader, not a feeling after "I was".

@@ -19,7 +19,8 @@
  */
 import { findPhrases, type PhraseMatch } from '../phrases';
 import type { ClauseReading, SentenceReading } from './index';
-import { negatedSpan } from './negation';
+import { negatedAt, negatedSpan } from './negation';
+import { WRITER_WORDS } from './word-classes';
 
 export type NeedKind = 'need' | 'stakes' | 'plea' | 'any-terms' | 'distress' | 'hardship';
 
@@ -161,30 +162,18 @@ const WAYS: readonly Way[] = [
 /** Unemployment stated plainly is fine ("out of work since March, and I used it to finish a course"); with one of these it pleads. */
 const HARDSHIP_WORDS = new Set(['bills', 'rent', 'mortgage', 'savings', 'afford', 'broke', 'struggling', 'struggle', 'desperate', 'desperately', 'need', 'please', 'tough', 'scary', 'depressing', 'debt']);
 
-/** The writer's own voice: "I", "my" in the clause before the cue (or the cue starts with it). */
-const WRITER_VOICE = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'ive', 'id', 'ill', 'me', 'my', 'myself']);
-
 function speakerFits(way: Way, reading: SentenceReading, clause: ClauseReading, m: PhraseMatch): boolean {
   if (clause.conditional) return false;
   if (way.speaker === 'anyone') return true;
   const words = reading.sentence.words;
   for (let i = clause.from; i <= m.from && i < words.length; i++) {
     const w = words[i].lower;
-    if (WRITER_VOICE.has(w)) return true;
+    if (WRITER_WORDS.has(w)) return true;
     // "you need the job done": someone else speaks first.
     if (w === 'you' || w === 'they' || w === 'he' || w === 'she' || w === 'we' || w === 'our' || w === 'your') return false;
   }
   // "Desperate for a yes at this point.": no subject at all, the writer's.
   return m.from === clause.from && clause.subject === undefined;
-}
-
-/** A negator within two words before `at`, inside the clause ("I'm not desperate"). */
-function negatedBefore(words: readonly { lower: string }[], at: number, clauseFrom: number): boolean {
-  for (let k = at - 1; k >= Math.max(clauseFrom, at - 2); k--) {
-    const w = words[k].lower;
-    if (w === 'not' || w === 'never' || w === 'no' || w.endsWith("n't")) return true;
-  }
-  return false;
 }
 
 /**
@@ -199,7 +188,8 @@ export function needIn(reading: SentenceReading): NeedCue | undefined {
     for (const m of findPhrases(sentence, way.cues)) {
       const clause = reading.clauses.find((c) => m.from >= c.from && m.from < c.to);
       if (!clause || !speakerFits(way, reading, clause, m)) continue;
-      if (way.ownNegator ? negatedBefore(words, m.from, clause.from) : negatedSpan(words, m.from, m.to, clause.from)) continue;
+      // Where the negator is part of the cue, only one within two words before it counts ("I'm not desperate").
+      if (way.ownNegator ? negatedAt(words, m.from, clause.from, 2) : negatedSpan(words, m.from, m.to, clause.from)) continue;
       if (way.notBefore?.has(words[m.to]?.lower ?? '')) continue;
       if (way.withHardship && !words.some((w, i) => i >= m.to && HARDSHIP_WORDS.has(w.lower))) continue;
       return { ...m, kind: way.kind };

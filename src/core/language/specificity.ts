@@ -19,6 +19,8 @@ export interface Specificity {
   readonly topic: boolean;
   /** Words inside placeholders ("[Company Name]", "{{role}}", "___"). */
   readonly placeholderWords: number;
+  /** The word indexes of the first word of each placeholder. */
+  readonly placeholderAt: readonly number[];
 }
 
 /**
@@ -89,11 +91,13 @@ export function specificityOf(sentence: BodySentence, context: SpecificityContex
   let names = 0;
   let numbers = 0;
   let placeholderWords = 0;
+  const placeholderAt: number[] = [];
   const concrete: string[] = [];
   const words = sentence.words;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (placeholders.length && inPlaceholder(w.start)) {
+      if (i === 0 || !inPlaceholder(words[i - 1].start)) placeholderAt.push(i);
       placeholderWords++;
       continue;
     }
@@ -118,5 +122,5 @@ export function specificityOf(sentence: BodySentence, context: SpecificityContex
     const st = stem(lower);
     if (st.length >= 3 && !COMMON_VERB_STEMS.has(st) && !concrete.includes(st)) concrete.push(st);
   }
-  return { names, numbers, concrete, topic: context.topics.length > 0 && sentenceMentionsTopic(context.topics, sentence), placeholderWords };
+  return { names, numbers, concrete, topic: context.topics.length > 0 && sentenceMentionsTopic(context.topics, sentence), placeholderWords, placeholderAt };
 }

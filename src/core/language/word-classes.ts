@@ -13,7 +13,7 @@ export const READER_WORDS: ReadonlySet<string> = new Set([
 
 /** Nouns for the reader's side: their organisation and the people who ran the process. */
 export const READER_SIDE_NOUNS: ReadonlySet<string> = new Set([
-  'company', 'companies', 'firm', 'organization', 'organisation', 'team', 'teams', 'department', 'panel', 'committee', 'interviewer', 'interviewers',
+  'company', 'companies', 'firm', 'organization', 'organisation', 'team', 'teams', 'department', 'panel', 'committee', 'interviewer', 'interviewers', 'panelist',
   'panelists', 'recruiter', 'recruiters', 'hr', 'management', 'leadership', 'staff', 'office', 'agency', 'board', 'people', 'employees', 'coordinator',
   'scheduler', 'manager', 'managers', 'director', 'boss', 'ceo', 'founder', 'founders', 'business', 'group', 'workplace', 'culture', 'comments', 'opinion',
 ]);

@@ -41,4 +41,8 @@ export const TEMPLATE_PROMPTS = [
   'my experience with a strength',
   'would help with a need they mentioned',
   'A short example.',
+  // The section snippets' role and company stops left as written ("the role role at company").
+  'the role role at',
+  'role at company and would be glad',
+  'like to work at company.',
 ] as const;

@@ -1,4 +1,5 @@
 import { defineRule, type Fix } from '../rule';
+import { stripHtmlComments } from '../limits';
 import type { Note, Span } from '../note';
 
 /**
@@ -100,7 +101,7 @@ function endsFrame(note: Note, i: number): boolean {
   if (greeting && greeting.end === i + 1 && note.paragraphs[greeting.paragraph]) {
     // "Hi Ana!" on a line of its own; "Hi Ana! Thanks for…" keeps a sentence end.
     const rest = note.text.slice(i + 1, note.text.indexOf('\n', i + 1) === -1 ? undefined : note.text.indexOf('\n', i + 1));
-    if (rest.replace(/<!--[\s\S]*?-->/g, '').trim() === '') return true;
+    if (stripHtmlComments(rest).trim() === '') return true;
   }
   if (signOff && signOff.name && signOff.closing.end === i + 1) return true;
   return false;

@@ -48,7 +48,26 @@ const GROUPS: readonly ArrogantGroup[] = [
     phrases: [
       '{better|stronger|smarter|more qualified|more experienced|more capable|more skilled|more talented|better qualified|better suited} than {the|any|all|your|every|most}? {other|of the|of your}? {candidates|applicants|candidate|applicant|people you|anyone|everyone|everybody|others|competition|rest}',
       '{outshine|outclass|outperform|beat} {the|any|all|every}? {other}? {candidates|applicants|candidate|applicant|competition}',
+      // "Most candidates will tell you…; I…": the other candidates as a foil.
+      '{most|other|many|typical|the other} {candidates|applicants} {will|would|just|only|can|tell|say|talk|promise|claim}',
     ],
+  },
+  {
+    id: 'above-the-job',
+    label: 'puts you above the job or the problem',
+    reason:
+      '"Someone at my level", "operating above the role", "basic stuff for someone like me": ranking yourself above the work itself, which belittles the reader\'s problem. "My level of experience" (no "someone at") and "above the target" stay quiet.',
+    phrases: [
+      '{someone|a person|anyone|people|a candidate} {at|of|with} my {level|caliber|calibre|seniority|stature|track record}',
+      '{a level|levels|way|well|far} {above|beyond} {the|this} {role|position|job}',
+      '{basic|trivial|easy|simple|elementary} {stuff|work|fixes|fix|task|tasks}? for {someone|a person|me|somebody}',
+    ],
+  },
+  {
+    id: 'back-on-track',
+    label: 'implies they have failed at their own work',
+    reason: '"I can get your roadmap back on track", "put your team in order": an offer to help that says they failed first. "Keep the launch on track" has no "back".',
+    phrases: ['{get|put|bring|set} your ... {back on track|in order|into shape|straight}'],
   },
   {
     id: 'no-one-else',
@@ -68,6 +87,7 @@ const GROUPS: readonly ArrogantGroup[] = [
     phrases: [
       "you {won't|will not|will never|wouldn't|would not|could not|couldn't|can't|cannot} {find|get|hire|meet} {anyone|anybody|someone|another candidate|a candidate} {else}? {better|stronger|more|as|like me|who}",
       "you {won't|will not|will never|wouldn't|would not|could not|couldn't|can't|cannot} {find|get|hire|meet} a {better|stronger|more qualified|more dedicated} {candidate|fit|hire|person|applicant}",
+      "you {won't|will not|will never|wouldn't|would not|could not|couldn't|can't|cannot} {find|get|hire|meet} another",
     ],
   },
   {

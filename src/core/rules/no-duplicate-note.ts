@@ -1,4 +1,5 @@
-import { defineRule, type RelatedLocation } from '../rule';
+import { defineRule, type RelatedLocation, type WorkspaceNote } from '../rule';
+import { perWorkspace } from '../memo';
 import {
   baseName,
   duplicateFeatures,
@@ -66,6 +67,19 @@ export function compare(a: DuplicateFeatures, b: DuplicateFeatures): Comparison 
   return { similarity: shared / sizeA, jaccard: shared / (sizeA + sizeB - shared), passage };
 }
 
+/** The workspace's notes by company key, built once per workspace array. */
+const byCompany = perWorkspace((workspace: readonly WorkspaceNote[]): Map<string, WorkspaceNote[]> => {
+  const groups = new Map<string, WorkspaceNote[]>();
+  for (const entry of workspace) {
+    const key = workspaceCompanyKey(entry);
+    if (!key) continue;
+    const group = groups.get(key);
+    if (group) group.push(entry);
+    else groups.set(key, [entry]);
+  }
+  return groups;
+});
+
 interface Options {
   threshold: number;
   minWords: number;
@@ -105,10 +119,9 @@ export default defineRule<Options>(
     if (own.tokens.length < options.minWords) return;
     const mine = duplicateFeatures(note);
     const hits: { file: string; to: string; comparison: Comparison }[] = [];
-    for (const other of workspace) {
+    // Only the notes at the same company, looked up by key (not a scan of the workspace per note).
+    for (const other of byCompany(workspace).get(own.companyKey) ?? []) {
       if (other.file === file || other.note === note) continue;
-      // Cheap filters first: only notes at the same company are ever derived.
-      if (workspaceCompanyKey(other) !== own.companyKey) continue;
       const theirs = noteFeatures(other.note);
       if (theirs.recipient.words.length === 0 || samePerson(own.recipient, theirs.recipient)) continue;
       if (theirs.tokens.length < options.minWords) continue;

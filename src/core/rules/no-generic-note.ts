@@ -4,15 +4,15 @@ import { defineRule } from '../rule';
 import { discussedText, insertParagraph, sectionFix } from '../sections';
 import { mentionsAnyTopic } from '../lexicon/substance-common';
 import { noteAnchor } from '../layout/index';
-import { ownSentences, readNote, type Act, type SentenceReading } from '../language/index';
+import { asksSomething, ownSentences, readNote, type Act, type SentenceReading } from '../language/index';
 
 /**
  * A note that could have been sent after any interview: boilerplate thanks,
  * interest and praise, in a note of any length. Judged on the language
  * layer's specificity, sentence by sentence: the note is specific when it
  * mentions a front-matter topic, or when one sentence is particular (four
- * concrete words, a figure with two, or a pointer back at the conversation
- * with two: "when you mentioned the carrier scorecards"). Concrete words are
+ * concrete words, a figure or a name with two, or a pointer back at the
+ * conversation with two: "when you mentioned the carrier scorecards"). Concrete words are
  * what is left once function words, job-search boilerplate, evaluative words,
  * common verbs and placeholders are gone.
  *
@@ -49,6 +49,8 @@ const BACK_REFERENCES: readonly { phrases: readonly string[]; before: boolean }[
       'walkthrough|walk-through|tour|demo|demonstration|preview|glimpse|peek|look of|at|through|around',
       // "we discussed…", "we talked about…"
       'we discussed|talked|spoke|covered|chatted|touched|went|dug|compared|looked|walked|explored',
+      // "for explaining how…", "telling me about…", "showing us the…"
+      'explaining|describing|telling|showing|sharing|outlining|walking how|what|why|the|your|about|me|us',
       // "hearing about…", "learning how…", "seeing the…"
       'hearing|learning|reading|seeing|hear|learn|see about|how|that|what|why|your',
       // "your question about…", "your point on…"
@@ -71,6 +73,9 @@ const PARTICULAR_FROM = 4;
 /** With a figure or a pointer back at the conversation, this many concrete words are enough. */
 const POINTED_FROM = 2;
 
+/** How close after a pointer a placeholder must start to be its object. */
+const PLACEHOLDER_REACH = 2;
+
 /** Acts that give a note another purpose than a boilerplate follow-up. */
 const OTHER_PURPOSE: readonly Act[] = ['news', 'apology', 'complaint', 'refusal', 'reconsider', 'directive', 'chasing'];
 
@@ -92,12 +97,15 @@ const BACK_REFERENCE_PHRASES: readonly string[] = BACK_REFERENCES.flatMap((group
 
 /** Whether the sentence says something particular, or cannot be judged (a pointer back at a placeholder). */
 function particular(reading: SentenceReading): boolean {
-  const { concrete, numbers, placeholderWords } = reading.specificity;
-  if (concrete.length >= PARTICULAR_FROM) return true;
-  if (numbers > 0 && concrete.length >= POINTED_FROM) return true;
+  const { concrete, numbers, names, placeholderAt } = reading.specificity;
+  // What the writer asks for (pay, parking, a remote day) says nothing about the conversation: only a pointer counts there.
+  const asks = asksSomething(reading);
+  if (!asks && concrete.length >= PARTICULAR_FROM) return true;
+  if (!asks && (numbers > 0 || names > 0) && concrete.length >= POINTED_FROM) return true;
   const pointer = findPhrase(reading.sentence, BACK_REFERENCE_PHRASES);
   if (!pointer) return false;
-  return concrete.length >= POINTED_FROM || placeholderWords > 0;
+  // "our conversation about [specific discussion]": the writer means to fill it in.
+  return concrete.length >= POINTED_FROM || placeholderAt.some((at) => at >= pointer.to && at <= pointer.to + PLACEHOLDER_REACH);
 }
 
 export function isGeneric(note: Note): boolean {

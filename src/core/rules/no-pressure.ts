@@ -22,7 +22,7 @@ import { findPhrase } from '../phrases';
  * Tuesday or Wednesday for the next interview").
  */
 
-type Kind = 'decision' | 'deadline' | 'meeting' | 'urgency' | 'chasing';
+type Kind = 'decision' | 'deadline' | 'meeting' | 'urgency' | 'chasing' | 'ultimatum';
 
 /** Words that can follow "by" / "before" to make a deadline. Bare "the" is left out ("a decision by the committee"). */
 const WHEN =
@@ -118,6 +118,7 @@ const MESSAGES: Record<Kind, string> = {
   urgency: 'This sentence asks them to hurry; a rushed request reads as pressure, so let them reply in their own time.',
   meeting: 'This sentence pushes for another meeting; let them propose the next step, and offer to send anything that would help instead.',
   chasing: 'This sentence chases them for an answer; one polite check-in is enough, so let them reply in their own time.',
+  ultimatum: 'This sentence sets an ultimatum; say what you need plainly and leave the decision with them.',
 };
 
 /**
@@ -127,8 +128,16 @@ const MESSAGES: Record<Kind, string> = {
  */
 const NEXT_ROUND = ['next steps|step|round|interview|call|meeting', 'a|the|another follow-up|second|final|next', '{time slots|time slot|dates|slots}'];
 
+/** What the writer will do when they get no answer: "I'll accept the other offer", "I will assume…", "I'll withdraw". */
+const THREATS: ReadonlySet<string> = new Set(['accept', 'take', 'assume', 'withdraw', 'go', 'move', 'pursue', 'look', 'sign', 'consider', 'have', 'need', 'decline']);
+
 /** The kind of pressure the language layer reads in a sentence, or undefined. */
 function layerKind(reading: SentenceReading): Kind | undefined {
+  // "If I don't hear by then, I'll take the other offer": a negated condition and the writer's move.
+  const negatedCondition = reading.clauses.some((c) => c.conditional && c.negated);
+  const words = reading.sentence.words;
+  const threat = reading.clauses.some((c) => !c.conditional && c.cues.some((cue) => cue.act === 'commitment' && THREATS.has(words[cue.to - 1]?.lower ?? '')));
+  if (negatedCondition && threat) return 'ultimatum';
   for (const clause of reading.clauses) {
     if (clause.acts.has('request') && !clause.conditional && (clause.acts.has('deadline') || clause.acts.has('urgency'))) return 'deadline';
     if (clause.acts.has('chasing')) return 'chasing';

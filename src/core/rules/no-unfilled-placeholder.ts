@@ -216,7 +216,7 @@ export default defineRule(
       const where = slot.inKey ? ` in "${slot.inKey}"` : '';
       let message: string;
       if (slot.templateDefault === 'prompt') {
-        message = `"${slot.text}" is the template's prompt, not your words; replace it with what you want to say.`;
+        message = `"${slot.text}" is still the template's text; replace it with your own words.`;
       } else if (slot.templateDefault && slot.inKey) {
         message = `The front-matter "${slot.inKey}" still holds the template's default "${slot.text}"; write ${DEFAULT_NOUN[slot.inKey] ?? 'its value'} there.`;
       } else if (slot.kind === 'marker') {

@@ -1,7 +1,7 @@
-import { defineRule, type RelatedLocation } from '../rule';
+import { defineRule, type RelatedLocation, type WorkspaceNote } from '../rule';
 import type { Note, Sentence, Word } from '../note';
 import { findPhrase } from '../phrases';
-import { perNote } from '../memo';
+import { perNote, perWorkspace } from '../memo';
 import {
   baseName,
   containsRun,
@@ -149,33 +149,53 @@ const noteKeys = perNote((note): Set<string> => {
   return keys;
 });
 
-function buildVariants(note: Note, workspace: readonly { file: string; note: Note }[], file: string | undefined, ownKey: string): Map<string, Variant[]> {
+/** A variant of the workspace with every note whose company has it, in workspace order. */
+interface VariantGroup {
+  variant: string[];
+  owners: WorkspaceNote[];
+}
+
+/** Every company name variant of the workspace, by its first word key: built once per workspace array. */
+const variantsByFirstKey = perWorkspace((workspace: readonly WorkspaceNote[]): Map<string, VariantGroup[]> => {
+  const index = new Map<string, VariantGroup[]>();
+  const byId = new Map<string, VariantGroup>();
+  for (const other of workspace) {
+    if (!workspaceCompanyKey(other)) continue;
+    for (const variant of cachedVariants(other.note)) {
+      if (variant.length === 0) continue;
+      const id = variant.join(' ');
+      const group = byId.get(id);
+      if (group) {
+        group.owners.push(other);
+        continue;
+      }
+      const created: VariantGroup = { variant, owners: [other] };
+      byId.set(id, created);
+      const list = index.get(variant[0]);
+      if (list) list.push(created);
+      else index.set(variant[0], [created]);
+    }
+  }
+  return index;
+});
+
+function buildVariants(note: Note, workspace: readonly WorkspaceNote[], file: string | undefined, ownKey: string): Map<string, Variant[]> {
   const byFirst = new Map<string, Variant[]>();
-  const keys = noteKeys(note);
   let own: string[] | undefined;
   let values: string[][] | undefined;
-  const seen = new Map<string, Variant>();
-  for (const other of workspace) {
-    if (other.file === file || other.note === note) continue;
-    const key = workspaceCompanyKey(other);
-    if (!key || key === ownKey) continue;
-    for (const variant of cachedVariants(other.note)) {
-      // Most companies are never named in this note: one set lookup rules them out.
-      if (variant.length === 0 || !keys.has(variant[0])) continue;
+  const index = variantsByFirstKey(workspace);
+  // Only the variants whose first word this note uses (most companies are never named in it).
+  for (const firstKey of noteKeys(note)) {
+    for (const { variant, owners: all } of index.get(firstKey) ?? []) {
+      const owners = all.filter((other) => other.file !== file && other.note !== note && workspaceCompanyKey(other) !== ownKey);
+      if (owners.length === 0) continue;
       own ??= wordKeys(note.frontMatter.company ?? '');
       values ??= ownValues(note);
       // Names that overlap this note's company ("Harbor" when this is Harbor Health) or its other values are never wrong.
       if (containsRun(own, variant) || containsRun(variant, own)) continue;
       if (values.some((v) => containsRun(v, variant))) continue;
-      const id = variant.join(' ');
-      const existing = seen.get(id);
-      if (existing) {
-        if (!existing.owners.some((o) => o.file === other.file)) existing.owners.push(other);
-        continue;
-      }
-      const company = noteFeatures(other.note).company!;
-      const entry: Variant = { keys: variant, company, short: variant.length === 1 && wordKeys(company).length > 1, owners: [other] };
-      seen.set(id, entry);
+      const company = noteFeatures(owners[0].note).company!;
+      const entry: Variant = { keys: variant, company, short: variant.length === 1 && wordKeys(company).length > 1, owners };
       const list = byFirst.get(variant[0]) ?? [];
       list.push(entry);
       byFirst.set(variant[0], list);
@@ -257,15 +277,24 @@ function namesReadersCompany(note: Note, sentence: Sentence, from: number, to: n
 }
 
 /** Name words of every `to` and `from` in the workspace: a company's short form that is also someone's name is ambiguous. */
-function collectPersonWords(note: Note, workspace: readonly { note: Note }[]): Set<string> {
-  const out = new Set<string>();
-  for (const entry of [{ note }, ...workspace]) {
-    for (const value of [entry.note.frontMatter.to, entry.note.frontMatter.from]) {
-      if (typeof value === 'string') for (const key of wordKeys(value)) out.add(key);
-    }
+function collectPersonWords(note: Note, workspace: readonly WorkspaceNote[]): { has(key: string): boolean } {
+  const all = workspacePersonWords(workspace);
+  const own = personWordsOf(note);
+  return { has: (key) => all.has(key) || own.has(key) };
+}
+
+function personWordsOf(note: Note, out = new Set<string>()): Set<string> {
+  for (const value of [note.frontMatter.to, note.frontMatter.from]) {
+    if (typeof value === 'string') for (const key of wordKeys(value)) out.add(key);
   }
   return out;
 }
+
+const workspacePersonWords = perWorkspace((workspace: readonly WorkspaceNote[]): Set<string> => {
+  const out = new Set<string>();
+  for (const entry of workspace) personWordsOf(entry.note, out);
+  return out;
+});
 
 /** The span of the name itself, without a possessive "'s". */
 function nameEnd(word: Word): number {
@@ -311,7 +340,7 @@ export default defineRule(
       });
     };
 
-    let personWords: Set<string> | undefined;
+    let personWords: { has(key: string): boolean } | undefined;
     // The greeting: "Dear Harbor team," in a note to Fernleaf.
     const greeting = note.greeting?.name;
     const signOffStart = note.signOff?.start ?? Infinity;

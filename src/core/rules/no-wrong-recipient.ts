@@ -1,4 +1,5 @@
-import { defineRule, type RelatedLocation } from '../rule';
+import { defineRule, type RelatedLocation, type WorkspaceNote } from '../rule';
+import { perWorkspace } from '../memo';
 import type { Note, Sentence, Word } from '../note';
 import { foldName, isGenericAddressee, parsePersonName, sameNameWord, TITLES, type PersonName } from '../lexicon/structure-names';
 import { baseName, frontMatterValueSpan, isCapitalized, noteFeatures, wordKeys } from '../lexicon/workspace-notes';
@@ -44,15 +45,13 @@ function fold(word: Word): string {
   return wordKeys(word.text)[0] ?? foldName(word.text);
 }
 
-/** Recipients of other notes with a name word among `candidates` (the capitalised words of this note), by name word. */
-function buildRecipients(note: Note, workspace: readonly { file: string; note: Note }[], file: string | undefined, candidates: Set<string>): Map<string, Recipient[]> {
-  const own = noteFeatures(note).recipient;
+/** Every recipient of the workspace (one per name, with the notes to it, in workspace order), by name word. */
+const recipientsByWord = perWorkspace((workspace: readonly WorkspaceNote[]): Map<string, Recipient[]> => {
   const byWord = new Map<string, Recipient[]>();
   const seen = new Map<string, Recipient>();
   for (const other of workspace) {
-    if (other.file === file || other.note === note) continue;
     const { to, recipient: name } = noteFeatures(other.note);
-    if (!to || !name.words.some((w) => candidates.has(w))) continue;
+    if (!to || name.words.length === 0) continue;
     const id = name.words.join(' ');
     const existing = seen.get(id);
     if (existing) {
@@ -62,13 +61,36 @@ function buildRecipients(note: Note, workspace: readonly { file: string; note: N
     const recipient: Recipient = { to, name, owners: [other] };
     seen.set(id, recipient);
     for (const word of new Set(name.words)) {
-      if (!candidates.has(word)) continue;
-      // A name word this note's own recipient shares ("Ana" in Ana Ruiz and Ana Lopez) can never be wrong here.
-      if (own.words.some((w) => sameNameWord(w, word))) continue;
-      const list = byWord.get(word) ?? [];
-      list.push(recipient);
-      byWord.set(word, list);
+      const list = byWord.get(word);
+      if (list) list.push(recipient);
+      else byWord.set(word, [recipient]);
     }
+  }
+  return byWord;
+});
+
+/** Recipients of other notes with a name word among `candidates` (the capitalised words of this note), by name word. */
+function buildRecipients(note: Note, workspace: readonly WorkspaceNote[], file: string | undefined, candidates: Set<string>): Map<string, Recipient[]> {
+  const own = noteFeatures(note).recipient;
+  const all = recipientsByWord(workspace);
+  const byWord = new Map<string, Recipient[]>();
+  const others = new Map<Recipient, Recipient | undefined>();
+  for (const word of candidates) {
+    const recipients = all.get(word);
+    if (!recipients) continue;
+    // A name word this note's own recipient shares ("Ana" in Ana Ruiz and Ana Lopez) can never be wrong here.
+    if (own.words.some((w) => sameNameWord(w, word))) continue;
+    const list: Recipient[] = [];
+    for (const recipient of recipients) {
+      // The same recipient without this note among its owners (once per recipient).
+      if (!others.has(recipient)) {
+        const owners = recipient.owners.filter((o) => o.file !== file && o.note !== note);
+        others.set(recipient, owners.length === 0 ? undefined : owners.length === recipient.owners.length ? recipient : { ...recipient, owners });
+      }
+      const other = others.get(recipient);
+      if (other) list.push(other);
+    }
+    if (list.length) byWord.set(word, list);
   }
   return byWord;
 }

@@ -59,22 +59,53 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** A name in `folder` that no file has yet. */
-export async function freeName(folder: vscode.Uri, base: string): Promise<vscode.Uri> {
+function candidate(folder: vscode.Uri, base: string, i: number): vscode.Uri {
+  return vscode.Uri.joinPath(folder, `${base}${i === 1 ? '' : `-${i}`}.note.md`);
+}
+
+function isOpen(uri: vscode.Uri): boolean {
+  return vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+}
+
+/**
+ * Creates an empty note under the first free name in `folder`. The file is
+ * created with overwrite off, so a file that appears between the check and
+ * the write (another window, a sync tool) makes the creation fail, and the
+ * next name is tried, instead of being emptied.
+ */
+export async function createFree(folder: vscode.Uri, base: string): Promise<vscode.Uri> {
   for (let i = 1; i < 1000; i++) {
-    const uri = vscode.Uri.joinPath(folder, `${base}${i === 1 ? '' : `-${i}`}.note.md`);
-    const open = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
-    if (!open && !(await exists(uri))) return uri;
+    const uri = candidate(folder, base, i);
+    if (isOpen(uri) || (await exists(uri))) continue;
+    const edit = new vscode.WorkspaceEdit();
+    edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
+    if (await vscode.workspace.applyEdit(edit)) return uri;
   }
   throw new Error(`No free file name for ${base}.note.md in ${folder.fsPath}.`);
 }
 
-/** Where new notes go: `noteCoach.notesFolder` in the workspace, else next to the active file. */
+/** `setting` under `folder`, or undefined when it leads outside it ("..", "../../elsewhere"). */
+export function folderInside(folder: vscode.Uri, setting: string): vscode.Uri | undefined {
+  const target = vscode.Uri.joinPath(folder, setting);
+  const base = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  return target.path === folder.path || target.path.startsWith(base) ? target : undefined;
+}
+
+/**
+ * Where new notes go: `noteCoach.notesFolder` in the workspace, else next to
+ * the active file. A notesFolder that leads outside the workspace folder is
+ * not followed: the note goes in the workspace folder, and a warning says why.
+ */
 export function targetFolder(): vscode.Uri | undefined {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
   const setting = vscode.workspace.getConfiguration('noteCoach', folder?.uri).get<string>('notesFolder', '').trim();
-  if (folder && setting) return vscode.Uri.joinPath(folder.uri, setting);
+  if (folder && setting) {
+    const inside = folderInside(folder.uri, setting);
+    if (inside) return inside;
+    void vscode.window.showWarningMessage(`The notes folder setting (${setting}) leads outside the workspace folder; the new note goes in the workspace folder instead.`);
+    return folder.uri;
+  }
   if (active && active.scheme !== 'untitled') return vscode.Uri.joinPath(active, '..');
   return folder?.uri;
 }
@@ -125,9 +156,8 @@ export async function createNote(input: NewNoteInput, completions: NoteCompletio
   let uri: vscode.Uri;
   if (folder) {
     await vscode.workspace.fs.createDirectory(folder);
-    uri = await freeName(folder, name);
-    // Create it empty first: the snippet then fills it with live tab stops for the rest.
-    await vscode.workspace.fs.writeFile(uri, new Uint8Array());
+    // Create it empty first (never over an existing file): the snippet then fills it with live tab stops for the rest.
+    uri = await createFree(folder, name);
   } else {
     uri = vscode.Uri.from({ scheme: 'untitled', path: `${name}.note.md` });
   }
