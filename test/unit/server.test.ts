@@ -218,9 +218,11 @@ describe('note-coach-ls driven by an LSP client (stdio, Node IPC)', function () 
     await client.initialized();
     // As in an editor that has been open a while: the spare worker is warm.
     await waitFor(async () => (await client.request<{ spareReady: boolean }>('note-coach-ls/status', {})).spareReady);
-    // Thousands of comments and directives: seconds of analysis, far past the budget.
+    // A 3 MB note with the size limit lifted (the writer's maxFileSize): every rule on every sentence,
+    // seconds of analysis, far past the budget.
+    fs.writeFileSync(path.join(workspace, '.notecoach.json'), JSON.stringify({ maxFileSize: 50_000_000 }));
     const lines: string[] = [];
-    for (let i = 0; i < 6000; i++) lines.push(`<!-- remark ${i} -->`, `<!-- note-coach-disable-next-line ${i % 2 ? 'spelling' : 'no-such-rule'} -->`, `Item ${i}: the the note ${i}.`);
+    for (let i = 0; i < 12000; i++) lines.push(`In week ${i} we walked through the routing plan, the cold-chain pilot and the weather checks for route ${i}.\n`);
     const slow = uriOf('slow.note.md');
     const quick = uriOf('quick.note.md');
     // What an ordinary note takes on its own right now (the machine is shared): the yardstick for the wait below.
