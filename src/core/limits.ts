@@ -47,6 +47,7 @@ export interface LimitExceeded extends StructuralLimit {
 }
 
 const GT = 0x3e;
+const LONE_CR = /\r(?!\n)/g;
 const SPACE = 0x20;
 const TAB = 0x09;
 const LF = 0x0a;
@@ -79,6 +80,11 @@ export function exceededLimit(text: string, from = 0): LimitExceeded | undefined
   let lines = 0;
   const over = (key: keyof typeof LIMITS, count: number): LimitExceeded | undefined =>
     count > LIMITS[key].limit ? { ...LIMITS[key], count } : undefined;
+  // Old Mac line breaks (a CR alone) are line breaks to micromark too.
+  if (text.includes('\r')) {
+    let lone = 0;
+    for (const _ of text.matchAll(LONE_CR)) if (++lone > LIMITS.lines.limit) return { ...LIMITS.lines, count: lone };
+  }
   let lineStart = from;
   const length = text.length;
   while (lineStart <= length) {
@@ -150,8 +156,14 @@ export function exceededLimit(text: string, from = 0): LimitExceeded | undefined
 /** Paragraphs of the flattened copy beyond this many are blanked: past it, only the checks that read the text (the sign-off) see the rest. */
 const MAX_FLAT_BLOCKS = 200;
 const PUNCTUATION = /[!-/:-@[-`{-~]/g;
-/** A line break that does not end a paragraph (the next line holds something). */
-const INNER_BREAK = /\r?\n(?=[ \t]*[^\s])/g;
+/**
+ * A line break between two lines that both hold something: inside a paragraph.
+ * The break comes first in the pattern, so the look-behind runs only at line
+ * breaks and scans only its own line's trailing blanks (in front, it ran at
+ * every position of an 80,000-space line: quadratic).
+ */
+const INNER_CRLF = /\r\n(?<=\S[ \t]*\r\n)(?=[ \t]*\S)/g;
+const INNER_BREAK = /[\r\n](?<=\S[ \t]*[\r\n])(?=[ \t]*\S)/g;
 const BLANK_LINE = /\n[ \t\r]*\n/g;
 
 /**
@@ -163,7 +175,7 @@ const BLANK_LINE = /\n[ \t\r]*\n/g;
  * is all spaces.
  */
 export function flattenBody(source: string, from: number): string {
-  let body = source.slice(from).replace(PUNCTUATION, ' ').replace(INNER_BREAK, (m) => ' '.repeat(m.length));
+  let body = source.slice(from).replace(PUNCTUATION, ' ').replace(INNER_CRLF, '  ').replace(INNER_BREAK, ' ');
   BLANK_LINE.lastIndex = 0;
   for (let blocks = 0; BLANK_LINE.exec(body); ) {
     if (++blocks === MAX_FLAT_BLOCKS) {

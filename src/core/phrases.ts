@@ -68,32 +68,6 @@ export function compilePhrase(source: string): Phrase {
   return phrase;
 }
 
-function tokenMatches(token: Token, word: string): boolean {
-  if (token.any) return true;
-  if (token.alternativeSet ? token.alternativeSet.has(word) : token.alternatives.includes(word)) return true;
-  const prefixes = token.prefixes;
-  for (let i = 0; i < prefixes.length; i++) if (word.startsWith(prefixes[i])) return true;
-  return false;
-}
-
-/** Match `tokens[t…]` against `words[w…]`; returns the index one past the last matched word, or -1. */
-export function matchTokens(tokens: Token[], t: number, words: readonly string[], w: number): number {
-  if (t === tokens.length) return w;
-  const token = tokens[t];
-  if (token.gap) {
-    for (let skip = 0; skip <= 3 && w + skip <= words.length; skip++) {
-      const end = matchTokens(tokens, t + 1, words, w + skip);
-      if (end !== -1) return end;
-    }
-    return -1;
-  }
-  if (w < words.length && tokenMatches(token, words[w])) {
-    const end = matchTokens(tokens, t + 1, words, w + 1);
-    if (end !== -1) return end;
-  }
-  return token.optional ? matchTokens(tokens, t + 1, words, w) : -1;
-}
-
 // ---------------------------------------------------------------------------
 // Word ids. Every word a phrase names gets a number, once; a sentence's words are
 // looked up once each (one hash per word), and from then on matching compares
@@ -156,7 +130,7 @@ function stepMatches(step: Step, ids: readonly number[], keys: readonly string[]
 }
 
 /**
- * `matchTokens` on word ids (the same search, in the same order): a word's id is
+ * The search over word ids: a word's id is
  * among a step's ids exactly when the word is among its token's alternatives, as
  * long as `ids` is current (see idsOf).
  */
@@ -493,7 +467,7 @@ function indexPhrases(phrases: Phrase[]): PhraseIndex {
  * positions `states` (an optional token may be skipped, a token that names the
  * word is passed), or undefined when a `*`, `...` or prefix is in the way (then
  * the words are not a closed list). Together with nextWords, this walks a
- * phrase the way matchTokens does, for every path at once.
+ * phrase the way matchSteps does, for every path at once.
  */
 function advance(tokens: readonly Token[], states: readonly number[], word: string): number[] | undefined {
   const out = new Set<number>();
@@ -674,11 +648,6 @@ export function findPhrases(sentence: Sentence, phrases: readonly (string | Phra
     matches.push({ phrase: index.phrases[found[i]].source, from, to, start: words[from].start, end: words[to - 1].end });
   }
   return matches;
-}
-
-/** Whether any of the words (lower case) appears in the sentence. */
-export function hasWord(sentence: Sentence, words: readonly string[]): boolean {
-  return sentence.words.some((w) => words.includes(w.lower));
 }
 
 // ---------------------------------------------------------------------------

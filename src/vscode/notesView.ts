@@ -1,7 +1,7 @@
 /**
  * The Notes overview (Explorer view `noteCoach.notes`): the workspace's notes
  * grouped by company, each showing recipient, scenario, status, interview date
- * and problem count, with Open and Mark as Sent inline.
+ * and problem count, with Open to the Side and Mark as Sent inline (a click on a row opens it).
  */
 import * as vscode from 'vscode';
 import { filledItems, type IndexedNote } from '../core/index';

@@ -6,7 +6,8 @@
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
+  // NOTE_COACH_GREP=<text>: only the tests whose title contains it (while working on one).
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec', grep: process.env.NOTE_COACH_GREP || undefined });
   mocha.suite.emit('pre-require', globalThis, 'note-coach-integration', mocha);
   const which = process.env.NOTE_COACH_SUITES ?? 'workspace';
   if (which === 'nofolder') require('./nofolder.test');

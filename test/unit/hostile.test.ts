@@ -281,25 +281,13 @@ describe('hostile input', function () {
     });
 
     it('5,000 HTML comments and 5,000 directives: past the structural limits, the quick checks run and say why', () => {
-      const lines: string[] = [];
-      for (let i = 0; i < 5000; i++) {
-        lines.push(`<!-- a comment ${i} -->`);
-        lines.push(`<!-- note-coach-disable-next-line ${i % 2 ? 'spelling' : 'no-such-rule'} -->`);
-        lines.push(`Line ${i}: thanks for the the wrod ${i}.`);
-      }
-      const analysis = timed('10,000 comments and directives', FRONT + GREETING + lines.join('\n') + SIGN_OFF);
+      const analysis = timed('10,000 comments and directives', commentsAndDirectives(5000));
       assertSane(analysis, 'comments');
       assert.ok(toolInfos(analysis).some((m) => /more than the limit of .*only the quick checks ran/.test(m)), toolInfos(analysis).join('\n'));
     });
 
     it('60 HTML comments and 60 directives, within the limits: the bad directives are reported', () => {
-      const lines: string[] = [];
-      for (let i = 0; i < 60; i++) {
-        lines.push(`<!-- a comment ${i} -->`);
-        lines.push(`<!-- note-coach-disable-next-line ${i % 2 ? 'spelling' : 'no-such-rule'} -->`);
-        lines.push(`Line ${i}: thanks for the the wrod ${i}.`);
-      }
-      const analysis = timed('120 comments and directives', FRONT + GREETING + lines.join('\n') + SIGN_OFF);
+      const analysis = timed('120 comments and directives', commentsAndDirectives(60));
       assertSane(analysis, 'comments');
       assert.ok(analysis.findings.some((f) => f.ruleId === TOOL_ID && /Unknown rule "no-such-rule"/.test(f.message)), 'the bad directives are reported');
     });
@@ -310,6 +298,17 @@ describe('hostile input', function () {
     });
   });
 });
+
+/** A note of `count` lines with a comment, `count` directives (half naming no rule) and `count` lines of prose. */
+function commentsAndDirectives(count: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    lines.push(`<!-- a comment ${i} -->`);
+    lines.push(`<!-- note-coach-disable-next-line ${i % 2 ? 'spelling' : 'no-such-rule'} -->`);
+    lines.push(`Line ${i}: thanks for the the wrod ${i}.`);
+  }
+  return FRONT + GREETING + lines.join('\n') + SIGN_OFF;
+}
 
 // Issue 13, points 2 and 3: shapes whose parse cost grows faster than their length (setext underlines,
 // ">" runs without spaces, unclosed openers, list items). Before the limits: 18 s, 30 s, 12 s, and out of memory.
@@ -326,6 +325,9 @@ describe('structural limits', function () {
     ['20,000 link definitions', () => '[a]: b\n'.repeat(20000), /code fences and link definitions/],
     ['50,000 "<!A" declarations (one "!" each)', () => '<!A'.repeat(50000), /HTML comments and other openers/],
     ['20,000 short lines', () => 'Thanks for the tour\n'.repeat(20000), /lines/],
+    // The flattened copy once joined each blanked "|-|" line to the next row: 20,000 lines in one paragraph, 9 s.
+    ['20,000 table rows and rules', () => '|a|\n|-|\n'.repeat(20000), /lines/],
+    ['20,000 lines with old Mac line breaks (CR alone)', () => 'Thanks for the tour\r'.repeat(20000), /lines/],
   ];
   for (const [name, make, what] of shapes) {
     it(`${name}: quick checks only, and a finding says which limit`, () => {

@@ -56,6 +56,7 @@ const CUES: Readonly<Partial<Record<Act, readonly string[]>>> = {
     'look|looking forward to the possibility|opportunity|chance',
     'look|looking forward to the|our|my ... interview|round|steps|step|conversation|meeting|call|visit',
     "{would|i'd|i'll} love|like|welcome to? join|work|be|contribute|help|build|bring",
+    "{would|i'd} love to keep|continue|start|get|dig|see|try|tackle|take",
     "{would|i'd} welcome the|a chance|opportunity",
     'want|hope|hoping to join|work|be|contribute|help|build',
   ],

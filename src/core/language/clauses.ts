@@ -5,7 +5,7 @@
  * by intensifiers).
  */
 import type { Sentence } from '../note';
-import { negatedAt } from './negation';
+import { isNegator, negatedAt } from './negation';
 import { referentsOf, type Referent } from './referents';
 import { valence } from './sentiment';
 import { HEDGES, INTENSIFIERS, isStretched } from './hedges';
@@ -44,8 +44,8 @@ const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', "i'm", "i've", "i'd"
 const NEGATION_FACTOR = -0.75;
 const INTENSIFIER_FACTOR = 1.5;
 
-/** Punctuation between two words that ends a clause. */
-function breaksClause(gap: string): boolean {
+/** A comma, semicolon, colon, dash or parenthesis between two words ends a clause. */
+export function breaksClause(gap: string): boolean {
   return /[,;:()\u2013\u2014]|\s-\s/.test(gap);
 }
 
@@ -57,8 +57,10 @@ export function clausesOf(text: string, sentence: Sentence, companyWords: Readon
   const bounds: number[] = [0];
   for (let i = 1; i < words.length; i++) {
     const lower = words[i].lower;
-    const gap = text.slice(words[i - 1].end, words[i].start);
-    if (breaksClause(gap) || CLAUSE_OPENERS.has(lower) || (CONDITIONAL_OPENERS.has(lower) && lower !== 'should' && lower !== 'when' && lower !== 'once')) {
+    const gapStart = words[i - 1].end;
+    // Nearly every gap is one space: no break, and no slice to make.
+    const plain = words[i].start - gapStart === 1 && text.charCodeAt(gapStart) === 32;
+    if ((!plain && breaksClause(text.slice(gapStart, words[i].start))) || CLAUSE_OPENERS.has(lower) || (CONDITIONAL_OPENERS.has(lower) && lower !== 'should' && lower !== 'when' && lower !== 'once')) {
       if (i - bounds[bounds.length - 1] >= 1) bounds.push(i);
       continue;
     }
@@ -147,7 +149,7 @@ function buildClause(sentence: Sentence, from: number, to: number, referents: re
   const negativeWords: number[] = [];
   for (let i = from; i < to; i++) {
     const lower = words[i].lower;
-    if (!negated && negatedAt(words, i + 1, from, 1)) negated = true;
+    if (!negated && isNegator(lower) && negatedAt(words, i + 1, i, 1)) negated = true;
     if (HEDGES.has(lower)) hedges++;
     if (INTENSIFIERS.has(lower)) intensifiers++;
     if (isStretched(lower)) {

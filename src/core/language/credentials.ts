@@ -6,7 +6,7 @@
  * conversation, is the point of a note; a paragraph of them is the résumé
  * again. Also the announcement of a recap ("to sum up my background").
  */
-import { findPhrases, type PhraseMatch } from '../phrases';
+import { findPhrases, WordSet, wordIdsOf, type PhraseMatch } from '../phrases';
 import type { SentenceReading } from './index';
 import { WRITER_WORDS as WRITER } from './word-classes';
 
@@ -30,9 +30,15 @@ const RECAP = [
   'go|going|run|running over|through my background|qualifications|experience|credentials|resume|résumé|cv|career',
 ];
 
+/** The words a recap announcement needs ("my background"…): a sentence without one skips the phrase search. */
+const RECAP_OBJECTS = new WordSet(['background', 'qualifications', 'experience', 'credentials', 'skills', 'resume', 'résumé', 'cv', 'career', 'accomplishments', 'achievements', 'history']);
+
 /** The recap announcement in the sentence, or undefined. */
 export function recapIn(reading: SentenceReading): PhraseMatch | undefined {
-  return findPhrases(reading.sentence, RECAP)[0];
+  const ids = wordIdsOf(reading.sentence.words);
+  let candidate = false;
+  for (let i = 0; i < ids.length && !candidate; i++) candidate = RECAP_OBJECTS.has(ids[i]);
+  return candidate ? findPhrases(reading.sentence, RECAP)[0] : undefined;
 }
 
 /**

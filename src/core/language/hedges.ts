@@ -19,5 +19,8 @@ export const INTENSIFIERS: ReadonlySet<string> = new Set([
  * or more times at its end after other letters. Not "XXXX" (a slot) or "zzz".
  */
 export function isStretched(lower: string): boolean {
-  return lower.length >= 4 && /^[a-z]+?([a-wy])\1\1+$/.test(lower) && !/^([a-z])\1+$/.test(lower);
+  const n = lower.length;
+  // Cheap test first: the last three letters the same.
+  if (n < 4 || lower.charCodeAt(n - 1) !== lower.charCodeAt(n - 2) || lower.charCodeAt(n - 2) !== lower.charCodeAt(n - 3)) return false;
+  return /^[a-z]+?([a-wy])\1\1+$/.test(lower) && !/^([a-z])\1+$/.test(lower);
 }

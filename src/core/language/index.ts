@@ -18,7 +18,7 @@ import { cuesOf, type Act, type Cue } from './acts';
 import { clausesOf, type Clause } from './clauses';
 import { isNegator, negatedAt, negatedSpan } from './negation';
 import type { Referent } from './referents';
-import { insideQuotes, ownSentences, type BodySentence } from './sentences';
+import { hasQuotes, insideQuotes, ownSentences, type BodySentence } from './sentences';
 import { specificityContext, specificityOf, type Specificity } from './specificity';
 import { INTENSIFIERS, isStretched } from './hedges';
 import { COPULAS } from './word-classes';
@@ -107,12 +107,14 @@ function readSentence(text: string, sentence: BodySentence, company: ReadonlySet
   const words = sentence.words;
   const acts: Act[][] = clauses.map(() => []);
   const kept: Cue[][] = clauses.map(() => []);
-  const hasCue = (act: Act) => cues.some((c) => c.act === act && !insideQuotes(sentence, words[c.from].start));
+  const quotes = hasQuotes(sentence);
+  const quoted = (cue: Cue) => quotes && insideQuotes(sentence, words[cue.from].start);
+  const hasCue = (act: Act) => cues.some((c) => c.act === act && !quoted(c));
   for (const cue of cues) {
     const index = clauses.findIndex((c) => cue.from >= c.from && cue.from < c.to);
     if (index < 0) continue;
     const clause = clauses[index];
-    if (insideQuotes(sentence, words[cue.from].start) && cue.act !== 'thanks') continue;
+    if (cue.act !== 'thanks' && quoted(cue)) continue;
     if (!accepts(cue, clause, words, sentence.question, hasCue)) continue;
     if (!acts[index].includes(cue.act)) acts[index].push(cue.act);
     kept[index].push(cue);
@@ -123,7 +125,9 @@ function readSentence(text: string, sentence: BodySentence, company: ReadonlySet
     if (isComplaint(clause, words)) acts[index].push('complaint');
   });
   if (sentence.question) acts.forEach((a) => a.includes('question') || a.push('question'));
-  const readings: ClauseReading[] = clauses.map((c, i) => ({ ...c, acts: new Set(acts[i]), cues: kept[i] }));
+  // The clause objects are this sentence's own: completed in place rather than copied.
+  const readings = clauses as (Clause & { acts: ReadonlySet<Act>; cues: readonly Cue[] })[];
+  clauses.forEach((c, i) => Object.assign(c, { acts: new Set(acts[i]), cues: kept[i] }));
   const all = new Set<Act>(acts.flat());
   const about = new Set<Referent>();
   let sentiment = 0;
@@ -240,6 +244,11 @@ function isInsult(clause: ClauseReading, words: readonly Word[]): boolean {
   return false;
 }
 
+function hasWordIn(words: readonly Word[], from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let i = from; i < to; i++) if (set.has(words[i].lower)) return true;
+  return false;
+}
+
 /** Scare quotes around one or two lower-case words. */
 const SCARE_QUOTES = /["\u201c]\p{Ll}[\p{Ll}'\u2019-]*(?:\s\p{Ll}[\p{Ll}'\u2019-]*)?["\u201d]/u;
 const KNOWING = new Set(['obviously', 'clearly', 'apparently', 'evidently', 'surely']);
@@ -248,10 +257,10 @@ const KNOWING = new Set(['obviously', 'clearly', 'apparently', 'evidently', 'sur
 function sarcasmMarkers(sentence: BodySentence, clauses: readonly ClauseReading[]): number {
   const words = sentence.words;
   let markers = 0;
-  if (SCARE_QUOTES.test(sentence.text)) markers++;
+  if ((sentence.text.includes('"') || sentence.text.includes('\u201c')) && SCARE_QUOTES.test(sentence.text)) markers++;
   if (words.some((w) => isStretched(w.lower))) markers++;
   // "as was obviously your opinion": a knowing adverb about the reader.
-  if (clauses.some((c) => c.about.has('reader') && words.slice(c.from, c.to).some((w) => KNOWING.has(w.lower)))) markers++;
+  if (clauses.some((c) => c.about.has('reader') && hasWordIn(words, c.from, c.to, KNOWING))) markers++;
   // "could have been better spent": a counterfactual verdict.
   for (let i = 0; i + 3 < words.length; i++) {
     if (/^(could|might|would)$/.test(words[i].lower) && words[i + 1].lower === 'have' && words[i + 2].lower === 'been' && /^(better|more|less|worse)$/.test(words[i + 3].lower)) {

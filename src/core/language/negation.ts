@@ -9,6 +9,8 @@
 /** Words that negate what follows (besides any word ending in "n't"). */
 const NEGATORS: ReadonlySet<string> = new Set([
   'not', 'no', 'never', 'nor', 'neither', 'nobody', 'none', 'nothing', 'nowhere', 'hardly', 'barely', 'scarcely', 'without', 'cannot',
+  // Doubt turns a claim around too: "I doubt I'd fit", "unsure it suits me", "less interested".
+  'doubt', 'unsure', 'less',
   // Apostrophe-less spellings people type.
   'dont', 'didnt', 'doesnt', 'isnt', 'arent', 'wasnt', 'werent', 'wont', 'wouldnt', 'cant', 'couldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt',
 ]);
@@ -32,6 +34,10 @@ function isFalseNegation(words: readonly Lowered[], i: number): boolean {
   if (w === 'not' && (next === 'only' || next === 'just' || next === 'to')) return true;
   if (w === 'no' && (next === 'doubt' || next === 'matter' || next === 'later' || next === 'longer')) return true;
   if (w === 'without' && (next === 'a' || next === 'any') && words[i + 2]?.lower === 'doubt') return true;
+  // "no doubt", "without a doubt", "never doubt": the doubt is denied.
+  const before = i > 0 ? words[i - 1].lower : '';
+  if (w === 'doubt' && (before === 'no' || before === 'a' || before === 'never' || isNegator(before))) return true;
+  if (w === 'less' && (before === 'no' || next === 'than')) return true;
   return false;
 }
 

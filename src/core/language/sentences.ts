@@ -19,13 +19,21 @@ export const ownSentences: (note: Note) => readonly BodySentence[] = perNote((no
 
 /** Whether `offset` lies inside double quotes within the sentence (an odd number of quote marks before it). */
 export function insideQuotes(sentence: BodySentence, offset: number): boolean {
-  const before = sentence.text.slice(0, Math.max(0, offset - sentence.start));
+  const text = sentence.text;
+  const end = Math.min(text.length, Math.max(0, offset - sentence.start));
   let straight = 0;
   let open = 0;
-  for (const ch of before) {
-    if (ch === '"') straight++;
-    else if (ch === '\u201c') open++;
-    else if (ch === '\u201d') open--;
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) straight++;
+    else if (c === 0x201c) open++;
+    else if (c === 0x201d) open--;
   }
   return straight % 2 === 1 || open > 0;
+}
+
+/** Whether the sentence has a double quote mark at all (most have none: then nothing in it is quoted). */
+export function hasQuotes(sentence: BodySentence): boolean {
+  const text = sentence.text;
+  return text.includes('"') || text.includes('\u201c') || text.includes('\u201d');
 }

@@ -62,17 +62,35 @@ const MONTHS_AND_DAYS = new Set(
   'january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
 );
 
-/** Placeholder spans in a sentence's text: brackets, double braces, "(insert …)", runs of underscores, XXXX. */
-const PLACEHOLDER = /\[[^\]]*\]|\{\{[^}]*\}\}|\((?:[^)]*\b(?:your|insert|fill|name|company|organization|position|title|date)\b[^)]*)\)|_{3,}|\bX{3,}\b/gi;
+/** Placeholder spans in a sentence's text: brackets, double braces, "(insert …)", runs of underscores, XXXX. Bounded (120 characters, no nesting) so a run of brackets stays linear. */
+const PLACEHOLDER = /\[[^\][]{0,120}\]|\{\{[^{}]{0,120}\}\}|\((?=[^()]{0,120}\))[^()]*\b(?:your|insert|fill|name|company|organization|position|title|date)\b[^()]*\)|_{3,}|\bX{3,}\b/gi;
 
 /** Word spans that lie inside a placeholder. */
 function placeholderRanges(sentence: BodySentence): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
+  // Most sentences have no bracket, brace, underscore run or X run: no search at all.
+  if (!/[[{(_X]/.test(sentence.text)) return out;
   PLACEHOLDER.lastIndex = 0;
   for (let m = PLACEHOLDER.exec(sentence.text); m; m = PLACEHOLDER.exec(sentence.text)) {
     out.push({ start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
   }
   return out;
+}
+
+function hasDigit(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Whether the first letter of a word is a capital (ASCII checked without a regular expression). */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return c < 65 && /^[^\p{L}]*\p{Lu}/u.test(text);
+  return /^[^\p{L}]*\p{Lu}/u.test(text);
 }
 
 export interface SpecificityContext {
@@ -102,20 +120,21 @@ export function specificityOf(sentence: BodySentence, context: SpecificityContex
       continue;
     }
     const lower = w.lower;
-    if (/\d/.test(lower)) {
+    if (hasDigit(lower)) {
       // A phone number or a date is contact detail, not substance.
       if (!/^\(?\d{3}\)?[-.\s]?\d{3}/.test(w.text) && !/^\d{1,2}(st|nd|rd|th)?$/.test(lower) && !/^(19|20)\d\d$/.test(lower)) numbers++;
       continue;
     }
     if (context.names.has(lower) || context.role.has(lower) || MONTHS_AND_DAYS.has(lower)) continue;
-    const letters = w.text.replace(/[^\p{L}]/gu, '');
-    const capital = /^\p{Lu}/u.test(letters);
-    const shouted = letters.length >= 2 && /^\p{Lu}+$/u.test(letters);
-    // Words in capitals next to each other ("COMPANY NAME") are a slot or shouting, not a name.
-    const run = shouted && [words[i - 1], words[i + 1]].some((n) => n !== undefined && /^\p{Lu}{2,}$/u.test(n.text.replace(/[^\p{L}]/gu, '')));
-    if (capital && i > 0 && lower !== 'i' && !run && (shouted || (!STOPWORDS.has(lower) && !GENERIC_WORDS.has(lower) && !BOILERPLATE.has(lower)))) {
-      names++;
-      continue;
+    if (i > 0 && lower !== 'i' && startsUpper(w.text)) {
+      const letters = w.text.replace(/[^\p{L}]/gu, '');
+      const shouted = letters.length >= 2 && /^\p{Lu}+$/u.test(letters);
+      // Words in capitals next to each other ("COMPANY NAME") are a slot or shouting, not a name.
+      const run = shouted && [words[i - 1], words[i + 1]].some((n) => n !== undefined && /^\p{Lu}{2,}$/u.test(n.text.replace(/[^\p{L}]/gu, '')));
+      if (!run && (shouted || (!STOPWORDS.has(lower) && !GENERIC_WORDS.has(lower) && !BOILERPLATE.has(lower)))) {
+        names++;
+        continue;
+      }
     }
     if (lower.length < 3 || STOPWORDS.has(lower) || GENERIC_WORDS.has(lower) || BOILERPLATE.has(lower)) continue;
     if (valence(lower) !== 0 || /ly$/.test(lower)) continue;

@@ -9,6 +9,7 @@
  * Everything here is linear in the note's length.
  */
 import { removeSentenceFix } from './tone-match';
+import { isNegator } from '../language/negation';
 import type { Note, Sentence, Span, Word } from '../note';
 import { removalFix, type Fix } from '../rule';
 import { perNote } from '../memo';
@@ -178,7 +179,7 @@ export function modifiesNext(text: string, sentence: Sentence, to: number, keep:
 
 /**
  * The words of the front matter's names (`to`, `company`, `from`): naming them
- * says nothing specific. The `role` is handled by `roleWordIndexes`, since its
+ * says nothing specific. The `role` is kept apart (roleWords), since its
  * words ("warehouse routing") can also name real subject matter.
  */
 export function frontMatterNameWords(note: Note): Set<string> {
@@ -200,38 +201,6 @@ export function roleWords(note: Note): string[] {
     .split(/[\s/]+/)
     .map(cleanWord)
     .filter(Boolean);
-}
-
-/** Indexes of the sentence's words that spell out the whole role ("the Data Analyst position"). */
-export function roleWordIndexes(sentence: Sentence, role: readonly string[]): Set<number> {
-  const out = new Set<number>();
-  if (role.length === 0) return out;
-  const words = sentence.words;
-  for (let i = 0; i + role.length <= words.length; i++) {
-    let ok = true;
-    for (let k = 0; k < role.length && ok; k++) ok = cleanWord(words[i + k].text) === role[k];
-    if (ok) for (let k = 0; k < role.length; k++) out.add(i + k);
-  }
-  return out;
-}
-
-/** Content words of a sentence, the role spelled out in full and the words `[skipFrom, skipTo)` left out. */
-export function contentWordCount(sentence: Sentence, names: ReadonlySet<string>, role: readonly string[], skipFrom = -1, skipTo = -1): number {
-  const roleAt = roleWordIndexes(sentence, role);
-  let n = 0;
-  sentence.words.forEach((w, i) => {
-    if ((i >= skipFrom && i < skipTo) || roleAt.has(i)) return;
-    if (isContentWord(w.lower, names)) n++;
-  });
-  return n;
-}
-
-/** Whether a cleaned word carries content: not a stopword, not boilerplate, not a front-matter name, not a bare number. */
-export function isContentWord(word: string, names: ReadonlySet<string>): boolean {
-  if (!word || STOPWORDS.has(word) || GENERIC_WORDS.has(word) || names.has(word)) return false;
-  if (/^\d+$/.test(word)) return false;
-  if (word.length < 3 && !/^[a-z]{2}$/.test(word)) return false; // keep "ux", "ai", "qa"
-  return true;
 }
 
 // ---------------------------------------------------------------------------
@@ -389,14 +358,7 @@ function topicPatterns(topics: readonly string[]): readonly TopicPattern[] {
 
 const patternCache = new WeakMap<readonly string[], readonly TopicPattern[]>();
 
-/** Body words split on hyphens and slashes ("onboarding-flow" → onboarding, flow), stemmed, with their positions. */
-export function bodyStems(sentences: readonly BodySentence[]): { stem: string; start: number; end: number }[] {
-  const out: { stem: string; start: number; end: number }[] = [];
-  for (const s of sentences) for (const entry of stemsOf(s)) out.push(entry);
-  return out;
-}
-
-/** One sentence's part of bodyStems. Several rules ask for the same sentence: computed once per sentence (sentences are never mutated). */
+/** A sentence's stems: its words split on hyphens and slashes ("onboarding-flow" → onboarding, flow), stemmed, with their positions. Several rules ask for the same sentence: computed once per sentence (sentences are never mutated). */
 function stemsOf(s: BodySentence): readonly { stem: string; start: number; end: number }[] {
   let stems = stemCache.get(s);
   if (!stems) {
@@ -431,35 +393,10 @@ function hasWordBreak(word: string): boolean {
 const stemCache = new WeakMap<BodySentence, readonly { stem: string; start: number; end: number }[]>();
 
 /**
- * Which topics the body mentions, loosely: case-insensitive, stemmed, hyphens
- * ignored, and a multi-word topic counts when its significant words (all of
- * them up to three, all but one beyond) occur within a short window.
- */
-export function mentionedTopics(topics: readonly string[], sentences: readonly BodySentence[]): string[] {
-  const patterns = topicPatterns(topics);
-  if (patterns.length === 0) return [];
-  const stems = bodyStems(sentences);
-  const found: string[] = [];
-  for (const p of patterns) {
-    const lastSeen = new Map<string, number>();
-    for (let i = 0; i < stems.length; i++) {
-      if (!p.wanted.has(stems[i].stem)) continue;
-      lastSeen.set(stems[i].stem, i);
-      let near = 0;
-      for (const at of lastSeen.values()) if (at > i - p.window) near++;
-      if (near >= p.needed) {
-        found.push(p.topic);
-        break;
-      }
-    }
-  }
-  return found;
-}
-
-/**
- * Whether the body mentions any of the topics: `mentionedTopics(topics, sentences).length > 0`,
- * with every topic's window walked at once and stems taken sentence by sentence, so it stops
- * at the first mention.
+ * Whether the body mentions any of the topics, loosely: case-insensitive, stemmed, hyphens
+ * ignored, and a multi-word topic counts when its significant words (all of them up to three,
+ * all but one beyond) occur within a short window. Every topic's window is walked at once and
+ * stems are taken sentence by sentence, so it stops at the first mention.
  */
 export function mentionsAnyTopic(topics: readonly string[], sentences: readonly BodySentence[]): boolean {
   const patterns = topicPatterns(topics);
@@ -497,13 +434,6 @@ export function topicStemSet(topics: readonly string[]): Set<string> {
 
 // ---------------------------------------------------------------------------
 // Negation
-
-/** Words that turn a statement around. */
-const NEGATORS = new Set(['not', 'no', 'never', 'nor', 'neither', 'hardly', 'unsure', 'doubt', 'less']);
-
-function isNegator(word: string): boolean {
-  return NEGATORS.has(word) || /n't$/.test(word) || word === 'cannot';
-}
 
 /**
  * Whether the words `[from, to)` of a sentence are negated: a negator inside

@@ -7,7 +7,8 @@
  * - phrase groups: each phrase list is data with the reason it is there;
  * - multi-word alternatives in a pattern: `{i'm|i am} desperate` expands to
  *   `i'm desperate` and `i am desperate` (`{…}?` makes the group optional);
- * - negation and first-person checks on a sentence's words;
+ * - first-person checks on a sentence's words (negation itself is the
+ *   language layer's: language/negation.ts);
  * - the part of a sentence that is message text (not greeting or sign-off);
  * - removal fixes that leave a readable note: a whole sentence (with its line
  *   when it stands alone), or a qualifier inside one (re-capitalising the
@@ -16,6 +17,9 @@
 import type { Note, Sentence, Span, Word } from '../note';
 import type { Fix } from '../rule';
 import { matchGroups, type CompiledGroups, type GroupMatch, type PhraseGroup } from '../phrases';
+import { isNegator } from '../language/negation';
+import { breaksClause } from '../language/clauses';
+import { WRITER_WORDS } from '../language/word-classes';
 
 // Phrase groups live in ../phrases.ts (shared by every rule); re-exported for the tone rules.
 export { compileGroups, expandPattern, matchGroups, type CompiledGroups, type GroupMatch, type PhraseGroup } from '../phrases';
@@ -23,15 +27,8 @@ export { compileGroups, expandPattern, matchGroups, type CompiledGroups, type Gr
 // ---------------------------------------------------------------------------
 // Word classes (small closed lists: there is no part-of-speech tagger in the core)
 
-export const NEGATORS: ReadonlySet<string> = new Set([
-  'not', 'never', 'no', 'nor', 'hardly', 'barely', 'without',
-  "don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "wouldn't",
-  "can't", "cannot", "couldn't", "shouldn't", "haven't", "hasn't", "hadn't", "mustn't", 'dont', 'didnt', 'isnt', 'wont', 'cant',
-]);
-
-export const FIRST_PERSON: ReadonlySet<string> = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'ive', 'me', 'my', 'mine', 'myself']);
-
-export const SECOND_PERSON: ReadonlySet<string> = new Set(['you', 'your', 'yours', "you're", "you've", "you'd", "you'll", 'yourself', 'yourselves', 'youre']);
+/** The writer's own words (the language layer's class). */
+export const FIRST_PERSON: ReadonlySet<string> = WRITER_WORDS;
 
 /** First-person subjects that can start a clause. */
 const SUBJECTS: ReadonlySet<string> = new Set(['i', "i'm", "i've", "i'd", "i'll", 'im', 'ive', 'we', "we're", "we've"]);
@@ -42,15 +39,9 @@ export const CLAUSE_CONJUNCTIONS: ReadonlySet<string> = new Set(['but', 'so', 'y
 /** Whether a negator sits within `window` words before word `from` (and after the last clause break). */
 export function negatedBefore(sentence: Sentence, from: number, window = 3): boolean {
   for (let i = from - 1; i >= 0 && i >= from - window; i--) {
-    if (NEGATORS.has(sentence.words[i].lower)) return true;
+    if (isNegator(sentence.words[i].lower)) return true;
     if (i > 0 && breaksClause(gapText(sentence, i))) break;
   }
-  return false;
-}
-
-/** Whether any negator lies among words `[from, to)`. */
-export function negatedWithin(sentence: Sentence, from: number, to: number): boolean {
-  for (let i = Math.max(0, from); i < Math.min(to, sentence.words.length); i++) if (NEGATORS.has(sentence.words[i].lower)) return true;
   return false;
 }
 
@@ -66,10 +57,7 @@ export function gapText(sentence: Sentence, i: number): string {
   return sentence.text.slice(words[i - 1].end - sentence.start, words[i].start - sentence.start);
 }
 
-/** A comma, semicolon, colon, dash or parenthesis between two words ends a clause. */
-export function breaksClause(gap: string): boolean {
-  return /[,;:()\u2013\u2014]|\s-\s/.test(gap);
-}
+export { breaksClause };
 
 /**
  * The index of the first word after `from` that starts a new clause: after a

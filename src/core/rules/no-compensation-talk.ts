@@ -1,5 +1,5 @@
 import type { Note } from '../note';
-import { findPhrases, type PhraseMatch } from '../phrases';
+import { findPhrases, WordSet, wordIdsOf, type PhraseMatch } from '../phrases';
 import { defineRule } from '../rule';
 import { perNote } from '../memo';
 import { bodySentences, cleanWord, FOLLOWERS, isNegated, modifiesNext, sentenceRemovalFix, type BodySentence } from '../lexicon/substance-common';
@@ -116,6 +116,15 @@ const COVERING = [
   'cover|covers|covered|covering|reimburse|reimburses|refund|refunds|subsidize|subsidise|subsidizes|subsidises|pay|pays|paid|compensate|compensated ... for? travel|parking|mileage|gas|fuel|flights|flight|airfare|hotel|lodging|move|moving|housing|rent|commute|commuting|fare|fares|tickets|costs|cost|expenses|fees|childcare|tuition',
   'travel|parking|mileage|gas|fuel|flights|flight|airfare|hotel|lodging|moving|housing|rent|commute|commuting|fares|tickets|childcare|tuition ... be|is|are|get|gets covered|paid|reimbursed|refunded|subsidized|subsidised',
 ];
+
+/** The verbs that can open a COVERING match: a sentence without one of them (nearly all) skips the phrase search. */
+const COVERING_VERBS = new WordSet(COVERING.flatMap((pattern) => pattern.split(' ')[0].split('|')));
+
+function mayCover(sentence: BodySentence): boolean {
+  const ids = wordIdsOf(sentence.words);
+  for (let i = 0; i < ids.length; i++) if (COVERING_VERBS.has(ids[i])) return true;
+  return false;
+}
 
 /**
  * Their practice, not the writer's pay: "how your team sets salary bands for
@@ -325,7 +334,7 @@ export function findCompensationTalk(note: Note, sentence: BodySentence): string
   if (findPhrases(sentence, FOR_ME).length) return FOR_YOU;
   // Most sentences neither ask what the job pays nor name any pay: then there is nothing more to look at.
   const payQuestions = findPhrases(sentence, PAY_QUESTION);
-  const covering = findPhrases(sentence, COVERING);
+  const covering = mayCover(sentence) ? findPhrases(sentence, COVERING) : [];
   if (payQuestions.length === 0 && covering.length === 0 && !namesPay(sentence)) return undefined;
   const idioms = findPhrases(sentence, IDIOMS);
   const cost = covering.find((m) => !idioms.some((i) => i.from < m.to && i.to > m.from) && asksFor(note, sentence, { from: m.from, to: m.to }));

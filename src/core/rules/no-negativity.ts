@@ -216,9 +216,10 @@ export default defineRule(
       const first = 0;
       const last = words.length;
       if (hasAnyId(wordIdsOf(words), SYMPATHY_IDS, first, last)) continue;
-      if (matchGroups(sentence, ATTRIBUTION).length > 0) continue;
       const found = frameComplaint(sentence, last) ?? layerComplaint(reading);
       if (!found) continue;
+      // Checked only for a complaint (most sentences have none): the reader's own account, referred back to.
+      if (matchGroups(sentence, ATTRIBUTION).length > 0) continue;
       if (found.excusable && hasAny(sentence, IMPROVEMENT, first, last)) continue;
       const fix = removeSentenceFix(note, sentence.original, 'Remove this sentence');
       report({

@@ -10,9 +10,6 @@ import { interestDoesNotApply, statesInterest } from '../language/interest';
  * first line of the body.
  */
 
-/** Whether the sentence says the writer still wants the job (no-thanks-only asks this too). */
-export const expressesInterest = statesInterest;
-
 export default defineRule(
   {
     id: 'require-interest',
