@@ -218,11 +218,13 @@ describe('note-coach-ls driven by an LSP client (stdio, Node IPC)', function () 
     await client.initialized();
     // As in an editor that has been open a while: the spare worker is warm.
     await waitFor(async () => (await client.request<{ spareReady: boolean }>('note-coach-ls/status', {})).spareReady);
-    // A 3 MB note with the size limit lifted (the writer's maxFileSize): every rule on every sentence,
+    // A 1 MB note with the size limit lifted (the writer's maxFileSize): every rule on every sentence,
     // seconds of analysis, far past the budget.
     fs.writeFileSync(path.join(workspace, '.notecoach.json'), JSON.stringify({ maxFileSize: 50_000_000 }));
     const lines: string[] = [];
-    for (let i = 0; i < 12000; i++) lines.push(`In week ${i} we walked through the routing plan, the cold-chain pilot and the weather checks for route ${i}.\n`);
+    // Under the line limit (2,000), so the size alone decides: 800 long paragraphs.
+    const sentence = (i: number, j: number) => `In week ${i} we walked through the routing plan, the cold-chain pilot and the weather checks for route ${j}.`;
+    for (let i = 0; i < 800; i++) lines.push(`${Array.from({ length: 12 }, (_, j) => sentence(i, j)).join(' ')}\n`);
     const slow = uriOf('slow.note.md');
     const quick = uriOf('quick.note.md');
     // What an ordinary note takes on its own right now (the machine is shared): the yardstick for the wait below.
