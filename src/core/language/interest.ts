@@ -43,6 +43,12 @@ const WANTING = [
   'delighted|happy|glad|pleased|thrilled|honored|honoured|excited ... accept|accepting',
   'welcome|appreciate|value the|an|any? opportunity|chance|possibility',
   'pursue|pursuing ... position|role|job|opportunity|career|this|it',
+  // A plain wish with a modal: "I would really like the job", "I'd so love this role".
+  "would|i'd|id ... like|love the|this|that|your ... job|role|position|opportunity|offer|chance|post",
+  // Hope to be the one picked: "I hope to be selected", "hoping I'm chosen".
+  'hope|hoping|hoped ... chosen|selected|picked|considered',
+  // Happiness about an offer: "so pleased about the offer", "delighted to get your offer".
+  'delighted|happy|glad|pleased|thrilled|honored|honoured|excited ... offer',
 ];
 
 /** The writer pictured in the job: a conditional or future "I" doing the work or being part of the team. */
@@ -196,18 +202,65 @@ const NETWORKING = new Set(['informational', 'coffee', 'advice', 'networking', '
 /** Words that put a job on the table. */
 const APPLICATION = new Set(['role', 'roles', 'position', 'positions', 'job', 'jobs', 'opening', 'openings', 'vacancy', 'application', 'candidacy', 'offer', 'hiring', 'hire']);
 
+/** Words that say the note follows an interview. */
+const INTERVIEW = [
+  'interview|interviews|interviewed|interviewing|interviewer|interviewers|panel',
+  '{the|our|today\'s|yesterday\'s} call|conversation|meeting|chat|discussion',
+  'speak|speaking|talk|talking|meet|meeting|chat|chatting with me',
+];
+
+/** Notes that are about something else even with an interview in them: a referral, an offer to answer, a contact's help. */
+const OTHER_ERRAND = [
+  'referral|referring|referred|introduction|introducing|recommendation',
+  'passing|passed|forwarding|forwarded my name|resume|cv',
+  'the|your|this|an|job offer',
+  'offer of',
+];
+
+/** Asking for or pushing the hire: the note wants the job too much, not too little (no-arrogance and no-pressure speak to it). */
+const PUSHING = [
+  'hire|choose|pick|select me',
+  'when can|do|should i start',
+  'send|sending me the|an|your? offer|contract|paperwork',
+  'expect|expecting an|the|your? offer',
+  'make me an offer',
+  'i am|i\'m|im the best|only|right|obvious|clear candidate|choice|person|hire',
+  'my start date',
+];
+
+/**
+ * Whether a note without a scenario in its front matter reads as a follow-up
+ * to an interview for a role: its front matter names the role or the
+ * interview date, or it speaks of an interview or a meeting with the writer,
+ * and it is not about a referral or an offer. When unsure, it does not.
+ */
+function readsAsInterviewFollowUp(note: Note, sentences: readonly BodySentence[]): boolean {
+  const scenarioGiven = note.frontMatterBlock.entries.some((e) => e.key === 'scenario');
+  if (scenarioGiven) return true;
+  // A role or an interview date in the front matter is the after-interview template (the default scenario).
+  let interview = Boolean(note.frontMatter.interviewed ?? note.frontMatter.role);
+  for (const sentence of sentences) {
+    if (findPhrases(sentence, OTHER_ERRAND).length > 0) return false;
+    if (findPhrases(sentence, INTERVIEW).length > 0) interview = true;
+  }
+  return interview;
+}
+
 /**
  * Whether the note is one where "say you still want the job" makes no sense,
  * so a rule asking for interest cannot decide: the writer withdraws or has
- * taken another job, replies to a rejection, or thanks someone for advice
- * with no job in sight.
+ * taken another job, replies to a rejection, pushes for the hire, thanks
+ * someone for advice with no job in sight, or (with no scenario given) does
+ * not read as an interview follow-up at all.
  */
 export function interestDoesNotApply(note: Note, sentences: readonly BodySentence[]): boolean {
+  if (!readsAsInterviewFollowUp(note, sentences)) return true;
   let networking = false;
   let application = Boolean(note.frontMatter.role);
   for (const sentence of sentences) {
     if (findPhrases(sentence, WITHDRAWING).some((m) => affirmed(note, sentence, m))) return true;
     if (findPhrases(sentence, REJECTION_REPLY).length > 0) return true;
+    if (findPhrases(sentence, PUSHING).some((m) => affirmed(note, sentence, m))) return true;
     for (const w of sentence.words) {
       if (NETWORKING.has(w.lower)) networking = true;
       else if (APPLICATION.has(w.lower)) application = true;

@@ -22,7 +22,7 @@ import type { ClauseReading, SentenceReading } from './index';
 import { negatedAt, negatedSpan } from './negation';
 import { WRITER_WORDS } from './word-classes';
 
-export type NeedKind = 'need' | 'stakes' | 'plea' | 'any-terms' | 'distress' | 'hardship';
+export type NeedKind = 'need' | 'escape' | 'stakes' | 'plea' | 'any-terms' | 'distress' | 'hardship';
 
 export interface NeedCue extends PhraseMatch {
   kind: NeedKind;
@@ -31,12 +31,32 @@ export interface NeedCue extends PhraseMatch {
 /** What each kind is called in a message ("… says you need the job"). */
 export const NEED_LABELS: Readonly<Record<NeedKind, string>> = {
   need: 'says you need the job',
+  escape: 'says you need this job to get away from your current one',
   stakes: 'puts your fate in their hands',
   plea: 'pleads with the reader',
   'any-terms': 'offers to take any terms',
   distress: 'tells them how anxious you are about the outcome',
   hardship: 'leans on your money troubles',
 };
+
+/**
+ * Clause features the ways below are built from: the writer's act (need,
+ * hope, plea, waiting, taking terms) and its intensity (badly, any, all
+ * weekend), each a word class, so a way is "act + object + intensity"
+ * rather than one phrase per note.
+ */
+const NEED_ACT = ['need|needs|needed|must|desperate|desperately|dying|longing', '{have to|has to|got to|have got to}'];
+/** The current job as something to get away from. */
+const CURRENT_JOB = 'job|workplace|boss|manager|employer|company|situation|office|team';
+/** Getting away, not merely leaving ("I need to leave by Friday" is practical). */
+const LEAVING = '{get out|get away|break free|escape|escaping|flee|fleeing|break out}';
+const BAD = 'miserable|toxic|unbearable|awful|terrible|horrible|hell|nightmare|draining|soul-crushing|dead-end';
+/** Where someone watches for the answer. */
+const WATCHED = 'phone|phones|inbox|email|emails|messages|voicemail|notifications|mail';
+/** How long or how hard: intensity that turns waiting into vigil. */
+const VIGIL = '{all weekend|all night|all day|all evening|every hour|every minute|around the clock|day and night|nonstop|constantly}';
+/** Terms the writer offers to take whatever they are. */
+const TERMS = 'salary|pay|rate|terms|offer|wage|wages|conditions|contract|title';
 
 /** The job itself as the object of a need: "need this job", "need this one", "need the work". */
 const JOB = 'job|position|role|opportunity|offer|one|work|chance|break|income|paycheck|paycheque';
@@ -70,8 +90,25 @@ const WAYS: readonly Way[] = [
     notBefore: PREFERENCE,
   },
   {
+    kind: 'escape',
+    // "I need to get out of my current job", "I have to escape that place": a need act with leaving the job as its object.
+    cues: [
+      ...NEED_ACT.map((act) => `${act} to? ... ${LEAVING} of|from? my|this|the|that current|present? ${CURRENT_JOB}`),
+      `my current|present ${CURRENT_JOB} is|has|feels ... ${BAD}`,
+      `${BAD} ... at? my current|present ${CURRENT_JOB}`,
+      `can't|cannot|couldn't stand|take|bear|survive|face another|one ... day|week|month|year|minute`,
+    ],
+    speaker: 'writer',
+    ownNegator: true,
+  },
+  {
     kind: 'stakes',
     cues: [
+      // The reader or the job as the writer's rescue: "you are my lifeline", "this role is my way out".
+      'you|this|it|role|job|position|offer are|is|would|be ... my only|last? lifeline|salvation|rescue|hope',
+      'a|my lifeline|salvation for|to me',
+      'my only|last|one|best hope',
+      'my lifeline|salvation',
       'my last|only|final hope|lifeline',
       'my last|only|final chance|option|shot at|for? a|this|the? job|work|role|position',
       'you are|were my last|only|final',
@@ -101,6 +138,11 @@ const WAYS: readonly Way[] = [
       "you won't|wont regret",
       'you will not regret',
       'one more chance',
+      // Begging for a yes: "please just say yes", "I'm pleading for a yes".
+      'please|just ... say yes',
+      'please|just ... give me a|your? yes',
+      'beg|begging|plead|pleading ... for a|your? yes|chance|job|this|break',
+      'all i need|want|ask is|for a|your? yes',
       'just give me a|one chance|shot|break',
     ],
     speaker: 'anyone',
@@ -116,6 +158,12 @@ const WAYS: readonly Way[] = [
       'whatever it takes',
       'work|shadow|intern for free|nothing',
       'for no pay',
+      // Whatever the terms: "I'll take whatever you offer", "any salary is fine".
+      'whatever you offer|pay|propose',
+      `any ${TERMS} ... is|are|would|will be? fine|ok|okay|acceptable`,
+      `on|under any ${TERMS}`,
+      `no matter the|what ${TERMS}`,
+      `whatever the? ${TERMS}`,
     ],
     speaker: 'writer',
   },
@@ -127,6 +175,10 @@ const WAYS: readonly Way[] = [
       'losing|lost sleep',
       'nervous wreck',
       'praying for|that|you',
+      // Promising a vigil: "I'll be by the phone all weekend", "watching my messages every hour".
+      `waiting|wait|sitting|sit|glued by|next|to|at the|my ${WATCHED}`,
+      `watch|watching|check|checking|refresh|refreshing|monitor|monitoring my|the ${WATCHED} ... ${VIGIL}`,
+      `keep|keeping my ${WATCHED} on|close|with|in|by|near ... ${VIGIL}`,
       'keep|kept|been|constantly|obsessively refreshing|checking ... email|emails|inbox|phone|mail',
       'checking|refreshing ... email|emails|inbox|phone|mail ... constantly|nonstop|obsessively|every',
     ],
