@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 let command;
-if (args.includes('--tsx')) {
+if (args.includes('--server')) {
+  // note-coach-ls cold start (bench/server-coldstart.mjs), on the built dist/server.js.
+  command = [process.execPath, path.join(root, 'bench', 'server-coldstart.mjs'), ...args.filter((a) => a !== '--server')];
+} else if (args.includes('--tsx')) {
   command = [path.join(root, 'node_modules', '.bin', 'tsx'), path.join(root, 'bench', 'bench.ts'), ...args.filter((a) => a !== '--tsx')];
 } else {
   await build({

@@ -1,6 +1,7 @@
 // Bundles the CLI (and the extension, when present) with esbuild. `vscode` stays external.
 // The core is also bundled for the browser, which fails the build if it ever imports a Node module.
 import { build } from 'esbuild';
+import { serverBuilds } from './build-server.mjs';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -27,6 +28,8 @@ const jobs = [
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },
   }),
+  // note-coach-ls and its analysis worker (worker_threads), for any LSP editor.
+  ...serverBuilds(common, path.join(root, 'dist')),
   build({
     ...common,
     entryPoints: ['src/core/index.ts'],
@@ -65,6 +68,7 @@ if (process.argv.includes('--tests') && fs.existsSync(path.join(root, 'test/inte
   );
 }
 await Promise.all(jobs);
+fs.chmodSync(path.join(root, 'dist/server.js'), 0o755);
 
 // --- Spelling dictionaries -------------------------------------------------
 // The Hunspell files are compiled once here into dist/dictionaries/<language>.ncdict (a packed

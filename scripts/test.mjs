@@ -1,6 +1,8 @@
 // `npm test`: type-check, build, unit tests (mocha, in Node), then the integration
 // suites inside a real VS Code extension host (code-server, set up on first use in
-// .vscode-test/), then a user-level smoke test that drives the real workbench UI.
+// .vscode-test/), then a user-level smoke test that drives the real workbench UI, then
+// note-coach-ls in a headless Neovim (Debian's neovim, installed on first use) and its browser
+// build in a Web Worker of the same Chromium.
 // Fails loudly — never skips — when no editor can be had.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -114,6 +116,19 @@ if (only('integration') || only('smoke')) {
     step('User-level smoke test (workbench UI in Chromium)', process.execPath, ['test/smoke/ui.mjs']);
     totals.passed += 1;
   }
+}
+if (only('neovim') || only('web')) {
+  if (!only('integration') && !only('smoke')) step('Build', process.execPath, ['scripts/build.mjs']);
+}
+if (only('neovim')) {
+  // The language server as another editor starts it: Debian's Neovim (installed on first use, as root).
+  step('Neovim end-to-end (note-coach-ls in headless Neovim)', process.execPath, ['test/e2e/neovim.mjs']);
+  totals.passed += 1;
+}
+if (only('web')) {
+  // The browser build: note-coach-ls in a Web Worker of the test Chromium, driven over postMessage.
+  step('note-coach-ls in a browser Web Worker (headless Chromium)', process.execPath, ['test/e2e/web-worker.mjs']);
+  totals.passed += 1;
 }
 console.log('\nAll tests passed.');
 summary();

@@ -254,7 +254,7 @@ async function loadPlaywright() {
  * flags and fontconfig file, or the binary in CHROMIUM_PATH (then with --disable-gpu).
  * Never a Playwright browser download.
  */
-async function launchBrowser({ headless = true, chromiumArgs = [] } = {}) {
+export async function launchBrowser({ headless = true, chromiumArgs = [] } = {}) {
   const host = await ensureVSCodeHost({ quiet: true });
   const { chromium } = await loadPlaywright();
   const args = [...host.chromiumArgs, ...CHROMIUM_ARGS, ...chromiumArgs];

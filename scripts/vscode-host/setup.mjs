@@ -146,7 +146,7 @@ function result(m, p) {
 
 // ---------------------------------------------------------------- apt / system
 
-function hasCommand(cmd) {
+export function hasCommand(cmd) {
   return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 }
 
@@ -183,7 +183,7 @@ function aptCommand(pkgs) {
 }
 
 /** Installs `missing` with apt-get as root on Debian; otherwise fails with the exact command. */
-function aptInstall(missing, why) {
+export function aptInstall(missing, why) {
   if (missing.length === 0) return;
   const cmd = aptCommand(missing);
   if (isRoot() && hasCommand('apt-get') && process.env.VSCODE_HOST_NO_APT !== '1') {
