@@ -66,13 +66,13 @@ export class AnalysisWorker {
     onDictionaryReady((language) => this.post({ event: 'dictionaryReady', language }));
   }
 
-  private gate(language: string) {
+  private gate(language: string, announce = true) {
     let gate = this.gates.get(language);
     if (!gate) {
       let open!: () => void;
       const opened = new Promise<void>((resolve) => (open = resolve));
       this.gates.set(language, (gate = { open, opened }));
-      this.post({ event: 'dictionaryWanted', language });
+      if (announce) this.post({ event: 'dictionaryWanted', language });
     }
     return gate;
   }
@@ -102,6 +102,8 @@ export class AnalysisWorker {
     switch (request.type) {
       case 'dictionary':
         this.gate(request.language).open();
+        // en-US also reads the en-GB words (British spellings pass): that read belongs to this request.
+        if (request.language === 'en-US') this.gate('en-GB', false).open();
         return loadDictionary(request.language as DictionaryLanguage);
       case 'index':
         this.index.set(request.file, request.text, { maxFileSize: resolveLayers(request.layers).config.maxFileSize });
