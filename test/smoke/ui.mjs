@@ -47,22 +47,7 @@ Sam Patel
 `;
 
 // One line carrying a template slot (an error) and several warnings: generic, thanks only, no interest.
-const SLOT = `---
-to: Kim Osei
-company: Larkspur
-role: QA Lead
-topics: [release checklists]
-from: Jo Brandt
-subject: QA Lead interview
----
-
-Dear Kim,
-
-Thanks a lot for the chat about the role at [Company name].
-
-Kind regards,
-Jo Brandt
-`;
+const SLOT = fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'support', 'notes', 'slot-and-warnings.note.md'), 'utf8');
 
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'note-coach-ui-'));
 const file = (name) => path.join(workspace, name);

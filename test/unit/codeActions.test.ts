@@ -1,25 +1,12 @@
 /** The quick-fix menu plan (src/shared/codeActions.ts): order, kinds, the one preferred entry. */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { analyze } from '../../src/core/index';
 import { QUICK_FIX_KIND, SECTION_KIND, quickFixActions, sectionRefactorings } from '../../src/shared/codeActions';
 
 // A slot left in a line that is also generic, thanks only and says nothing of interest.
-const NOTE = `---
-to: Kim Osei
-company: Larkspur
-role: QA Lead
-topics: [release checklists]
-from: Jo Brandt
-subject: QA Lead interview
----
-
-Dear Kim,
-
-Thanks a lot for the chat about the role at [Company name].
-
-Kind regards,
-Jo Brandt
-`;
+const NOTE = fs.readFileSync(path.join(__dirname, '..', 'support', 'notes', 'slot-and-warnings.note.md'), 'utf8');
 
 function underCursor(text: string, needle: string) {
   const analysis = analyze(text, {});
